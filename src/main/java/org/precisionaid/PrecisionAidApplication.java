@@ -1,0 +1,12 @@
+package org.precisionaid;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PrecisionAidApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PrecisionAidApplication.class, args);
+    }
+}

@@ -1,0 +1,51 @@
+package org.precisionaid.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks passwords against Camunda's own identity store, so an official has one account for Tasklist,
+ * the engine REST API and our API. Groups become authorities {@code GROUP_<id>}; camunda-admin also ROLE_ADMIN.
+ */
+@Component
+public class CamundaIdentityAuthenticationProvider implements org.springframework.security.authentication.AuthenticationProvider {
+
+    static final String GROUP_PREFIX = "GROUP_";
+
+    private final IdentityService identity;
+
+    public CamundaIdentityAuthenticationProvider(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (userId == null || credentials == null || !identity.checkPassword(userId, credentials.toString())) {
+            throw new BadCredentialsException("wrong user name or password");
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+            authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()));
+            if (Groups.CAMUNDA_ADMIN.equals(group.getId())) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+            }
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

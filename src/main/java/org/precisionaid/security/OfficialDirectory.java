@@ -1,0 +1,79 @@
+package org.precisionaid.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.precisionaid.region.CandidateGroups;
+import org.precisionaid.region.OfficialRole;
+import org.precisionaid.region.Region;
+import org.precisionaid.region.RegionService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates officials as Camunda users in the group of their region and role, creating the group with its
+ * permissions the first time someone joins it.
+ */
+@Service
+public class OfficialDirectory {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final RegionService regions;
+    private final CandidateGroups groups;
+
+    public OfficialDirectory(IdentityService identity, AuthorizationService authorizations, RegionService regions,
+            CandidateGroups groups) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.regions = regions;
+        this.groups = groups;
+    }
+
+    public record Official(String userId, String groupId, String regionCode, String role) {
+    }
+
+    public Official create(String userId, String firstName, String lastName, String email, String password,
+            String regionCode, String roleKey) {
+        OfficialRole role = OfficialRole.fromKey(roleKey);
+        Region region = regions.get(regionCode);
+        String groupId = groups.of(region.code(), role);
+        if (identity.createUserQuery().userId(userId).count() > 0) {
+            throw new OfficialExistsException(userId);
+        }
+        ensureGroup(groupId, region, role);
+        User user = identity.newUser(userId);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(email);
+        user.setPassword(password);
+        identity.saveUser(user);
+        identity.createMembership(userId, groupId);
+        return new Official(userId, groupId, region.getCode(), role.key());
+    }
+
+    public boolean exists(String userId) {
+        return identity.createUserQuery().userId(userId).count() > 0;
+    }
+
+    void ensureGroup(String groupId, Region region, OfficialRole role) {
+        if (identity.createGroupQuery().groupId(groupId).count() > 0) {
+            return;
+        }
+        Group group = identity.newGroup(groupId);
+        group.setName(region.getNameZh() + " " + role.label().split(" / ")[0] + " / " + region.getNameEn() + " "
+                + role.label().split(" / ")[1]);
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+        for (RolePermissions.Grant grant : RolePermissions.of(role)) {
+            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+            List.of(grant.permissions()).forEach(authorization::addPermission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.precisionaid.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.precisionaid.region.OfficialRole;
+
+/**
+ * What each role's group may do in the engine, beyond the task permissions Camunda grants to candidate
+ * groups by itself. Region scoping comes from candidate groups (officials) and from per-instance grants
+ * (auditors, see {@link RegionAccessGrants}); nothing here is region-wide.
+ */
+final class RolePermissions {
+
+    record Grant(Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    /** Process definitions a clerk may start. The application is where every case begins. */
+    static final List<String> STARTABLE_BY_CLERK = List.of("identification", "regionTestCase");
+
+    private RolePermissions() {
+    }
+
+    static List<Grant> of(OfficialRole role) {
+        List<Grant> grants = new ArrayList<>();
+        if (role == OfficialRole.AUDITOR) {
+            grants.add(new Grant(Resources.APPLICATION, "cockpit", ACCESS));
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ));
+            grants.add(new Grant(Resources.DECISION_DEFINITION, "*", READ));
+            grants.add(new Grant(Resources.DEPLOYMENT, "*", READ));
+            return grants;
+        }
+        grants.add(new Grant(Resources.APPLICATION, "tasklist", ACCESS));
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ));
+        if (role == OfficialRole.CLERK) {
+            grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
+            STARTABLE_BY_CLERK.forEach(key -> grants.add(new Grant(Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE)));
+        }
+        return grants;
+    }
+}

@@ -1,0 +1,66 @@
+package org.precisionaid.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two doors. The Camunda webapps (/camunda/**) keep their own login and their own CSRF filter.
+ * Everything else is stateless HTTP Basic against the Camunda identity store: the engine REST API
+ * (closed, unlike Camunda's default), our /api, actuator. Only the health probe and public pages are open.
+ * See docs/adr/0002-security-two-doors.md.
+ */
+@Configuration
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        http.securityMatcher(paths("/camunda/**", "/", "/index.html", "/favicon.ico"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // Camunda's webapps protect themselves: session login and their CsrfPreventionFilter
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+            IdentityService identity, ObjectMapper json) throws Exception {
+        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        .requestMatchers(paths("/public/**", "/error")).permitAll()
+                        .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless Basic authentication sends no cookie a forged request could ride on
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Plain path patterns: the engine REST API is a second (Jersey) servlet, so MVC matchers cannot be used. */
+    private static RequestMatcher paths(String... patterns) {
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = PathPatternRequestMatcher.withDefaults().matcher(patterns[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+}
