@@ -1,0 +1,24 @@
+package org.precisionaid.security;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.precisionaid.PrecisionAidApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+class StartWithoutAdminPasswordTest {
+
+    @Test
+    void theApplicationRefusesToStartWithoutAnAdministratorPassword() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PrecisionAidApplication.class)
+                .properties(
+                        "spring.datasource.url=jdbc:h2:mem:no-admin-password",
+                        "camunda.bpm.admin-user.password=",
+                        "precision-aid.demo=false",
+                        "camunda.bpm.job-execution.enabled=false",
+                        "server.port=0")
+                .run())
+                .rootCause()
+                .hasMessageContaining("PA_ADMIN_PASSWORD is not set");
+    }
+}
