@@ -49,6 +49,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getMessage(), Map.of());
     }
 
+    @ExceptionHandler(org.precisionaid.registry.HouseholdNotFoundException.class)
+    ProblemDetail householdNotFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-household", "申请不存在 / Unknown application", e.getMessage(),
+                Map.of());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", e.getMessage(), Map.of());
@@ -75,6 +81,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .reduce((a, b) -> a + "; " + b).orElse("invalid request");
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation",
                 "输入有误 / Invalid input", detail, Map.of("errors", errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable",
+                "无法读取请求 / Unreadable request",
+                "The body is not valid JSON of the expected shape (numbers as numbers, lists as lists)", Map.of()));
     }
 
     public static ProblemDetail problem(HttpStatusCode status, String type, String title, @Nullable String detail,

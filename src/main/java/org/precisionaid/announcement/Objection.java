@@ -1,0 +1,73 @@
+package org.precisionaid.announcement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An objection raised by anyone during the public notice; investigated by the township. */
+@Entity
+@Table(name = "objection")
+public class Objection {
+
+    public enum State { OPEN, INVESTIGATING, UPHELD, DISMISSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "objection_seq")
+    @SequenceGenerator(name = "objection_seq", sequenceName = "objection_seq", allocationSize = 50)
+    private Long id;
+    @Column(name = "household_id")
+    private Long householdId;
+    private String reason;
+    private String contact;
+    @Enumerated(EnumType.STRING)
+    private State status;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+    @Column(name = "task_id")
+    private String taskId;
+    private String finding;
+    @Column(name = "decided_by")
+    private String decidedBy;
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    protected Objection() {
+    }
+
+    Objection(long householdId, String reason, String contact, Instant submittedAt) {
+        this.householdId = householdId;
+        this.reason = reason;
+        this.contact = contact;
+        this.status = State.OPEN;
+        this.submittedAt = submittedAt;
+    }
+
+    void investigateIn(String taskId) {
+        this.taskId = taskId;
+        this.status = State.INVESTIGATING;
+    }
+
+    void decide(boolean upheld, String finding, String official, Instant at) {
+        this.status = upheld ? State.UPHELD : State.DISMISSED;
+        this.finding = finding;
+        this.decidedBy = official;
+        this.decidedAt = at;
+    }
+
+    public Long getId() { return id; }
+    public Long getHouseholdId() { return householdId; }
+    public String getReason() { return reason; }
+    public String getContact() { return contact; }
+    public State getStatus() { return status; }
+    public Instant getSubmittedAt() { return submittedAt; }
+    public String getTaskId() { return taskId; }
+    public String getFinding() { return finding; }
+    public String getDecidedBy() { return decidedBy; }
+}

@@ -1,0 +1,46 @@
+package org.precisionaid.announcement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.precisionaid.web.FieldRuleException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one address from flooding the township with objections: at most {@value #PER_WINDOW} per
+ * {@link #WINDOW}. In memory, per application instance: enough against a careless or angry sender.
+ */
+@Component
+public class SubmissionLimiter {
+
+    static final int PER_WINDOW = 5;
+    static final Duration WINDOW = Duration.ofMinutes(10);
+
+    private final Clock clock;
+    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+
+    public SubmissionLimiter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void check(String address) {
+        long now = clock.millis();
+        long[] window = windows.compute(address, (key, current) -> {
+            if (current == null || now - current[0] >= WINDOW.toMillis()) {
+                return new long[] {now, 1};
+            }
+            current[1]++;
+            return current;
+        });
+        if (window[1] > PER_WINDOW) {
+            throw new FieldRuleException(HttpStatus.TOO_MANY_REQUESTS, "too-many-objections",
+                    "提交过于频繁 / Too many submissions", Map.of("reason", "at most " + PER_WINDOW
+                            + " objections per " + WINDOW.toMinutes() + " minutes from one address; please try later"));
+        }
+        if (windows.size() > 10_000) {
+            windows.entrySet().removeIf(e -> now - e.getValue()[0] >= WINDOW.toMillis());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.precisionaid.identification;
+
+import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.precisionaid.announcement.Objection;
+import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.registry.Codes.Level;
+import org.precisionaid.registry.Codes.Status;
+import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.web.FieldRuleException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each objection gets its own investigation task. On create the task takes the oldest open objection
+ * (its text shown in the form); on complete the township's finding is recorded and, if upheld, the case
+ * is noted for rejection. Variables stay on the task and its own scope, so parallel objections never mix.
+ */
+@Component("objectionInvestigation")
+public class ObjectionInvestigation implements TaskListener {
+
+    private final ObjectionService objections;
+    private final HouseholdService households;
+
+    public ObjectionInvestigation(ObjectionService objections, HouseholdService households) {
+        this.objections = objections;
+        this.households = households;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long householdId = ((Number) task.getVariable(HOUSEHOLD_ID)).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Objection objection = objections.attachOldestOpen(householdId, task.getId());
+            task.setVariableLocal("objectionId", objection.getId());
+            task.setVariableLocal("objectionText", objection.getReason());
+            task.setVariableLocal("objectionFinding", null);
+            task.setVariableLocal("objectionComment", null);
+            return;
+        }
+        Object finding = task.getVariableLocal("objectionFinding");
+        Object comment = task.getVariableLocal("objectionComment");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!"upheld".equals(finding) && !"dismissed".equals(finding)) {
+            errors.put("objectionFinding", "choose upheld or dismissed");
+        }
+        String text = comment == null ? "" : comment.toString().trim();
+        if (text.isEmpty() || text.length() > TaskDecisions.MAX_COMMENT) {
+            errors.put("objectionComment", "say what the investigation found (1-" + TaskDecisions.MAX_COMMENT
+                    + " characters)");
+        }
+        if (!errors.isEmpty()) {
+            throw Officials.pleaseCorrect(FieldRuleException.invalid(errors));
+        }
+        boolean upheld = "upheld".equals(finding);
+        String actor = Officials.actor(task);
+        objections.decide(((Number) task.getVariableLocal("objectionId")).longValue(), upheld, text, actor);
+        task.getExecution().setVariableLocal("objectionUpheld", upheld);
+        households.decide(householdId, Status.ANNOUNCED, Level.ANNOUNCEMENT,
+                upheld ? "objection upheld" : "objection dismissed", text, actor);
+        if (upheld) {
+            Rejections.reject(task.getExecution().getProcessInstance(), Level.ANNOUNCEMENT,
+                    "异议成立 / Objection upheld: " + text, actor);
+        }
+    }
+}

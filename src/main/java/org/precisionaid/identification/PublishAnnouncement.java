@@ -1,0 +1,32 @@
+package org.precisionaid.identification;
+
+import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
+import static org.precisionaid.identification.ProcessVariables.NOTICE_ENDS;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.precisionaid.registry.HouseholdService;
+import org.springframework.stereotype.Component;
+
+/** Puts the household on the public notice for the configured period; the model's timer waits for its end. */
+@Component("publishAnnouncement")
+public class PublishAnnouncement implements JavaDelegate {
+
+    private final HouseholdService households;
+    private final Deadlines deadlines;
+
+    public PublishAnnouncement(HouseholdService households, Deadlines deadlines) {
+        this.households = households;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long householdId = ((Number) execution.getVariable(HOUSEHOLD_ID)).longValue();
+        Date ends = new Date(ClockUtil.getCurrentTime().getTime() + deadlines.noticePeriod().toMillis());
+        households.announce(householdId, ends.toInstant(), Officials.actor(execution));
+        execution.setVariable(NOTICE_ENDS, ends);
+    }
+}

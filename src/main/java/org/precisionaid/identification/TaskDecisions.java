@@ -1,0 +1,147 @@
+package org.precisionaid.identification;
+
+import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.precisionaid.registry.Codes.Level;
+import org.precisionaid.registry.Codes.Status;
+import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.web.FieldRuleException;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of each review task: checks the official's entries (a broken rule keeps the task open and
+ * tells him which field), writes the decision to the registry, and notes a rejection for the model to close.
+ */
+@Component("taskDecisions")
+public class TaskDecisions implements TaskListener {
+
+    static final int MAX_COMMENT = 1000;
+    private static final Set<String> APPROVE_REJECT = Set.of("approve", "reject");
+    private static final Set<String> APPROVE_REJECT_RETURN = Set.of("approve", "reject", "return");
+
+    private final HouseholdService households;
+
+    public TaskDecisions(HouseholdService households) {
+        this.households = households;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long householdId = ((Number) task.getVariable(HOUSEHOLD_ID)).longValue();
+        String actor = Officials.actor(task);
+        VariableScope process = task.getExecution().getProcessInstance();
+        try {
+            decide(task, process, householdId, actor);
+        } catch (FieldRuleException e) {
+            throw Officials.pleaseCorrect(e);
+        }
+    }
+
+    private void decide(DelegateTask task, VariableScope process, long householdId, String actor) {
+        switch (task.getTaskDefinitionKey()) {
+            case "groupEvaluation" -> groupEvaluation(task, process, householdId, actor);
+            case "villageReview" -> review(task, process, householdId, actor, "village", Level.VILLAGE, APPROVE_REJECT);
+            case "townshipReview" -> review(task, process, householdId, actor, "township", Level.TOWNSHIP,
+                    APPROVE_REJECT_RETURN);
+            case "countyReview" -> review(task, process, householdId, actor, "county", Level.COUNTY, APPROVE_REJECT);
+            case "registration" -> registration(task, process, actor);
+            default -> throw new IllegalStateException("no decision rules for task " + task.getTaskDefinitionKey());
+        }
+    }
+
+    /** The village-group meeting passes the household with the votes of more than half of those present. */
+    static boolean votePasses(long attendees, long votesFor) {
+        return votesFor * 2 > attendees;
+    }
+
+    private void groupEvaluation(DelegateTask task, VariableScope process, long householdId, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long attendees = whole(task.getVariable("attendees"), "attendees", errors);
+        Long votesFor = whole(task.getVariable("votesFor"), "votesFor", errors);
+        if (attendees != null && attendees < 1) {
+            errors.put("attendees", "at least one villager must attend");
+        }
+        if (attendees != null && votesFor != null && (votesFor < 0 || votesFor > attendees)) {
+            errors.put("votesFor", "must be between 0 and the " + attendees + " attendees");
+        }
+        String minutes = comment(task, "groupMinutes", true, errors);
+        if (!errors.isEmpty()) {
+            throw FieldRuleException.invalid(errors);
+        }
+        boolean passed = votePasses(attendees, votesFor);
+        process.setVariable("groupVotePassed", passed);
+        String outcome = votesFor + "/" + attendees;
+        households.decide(householdId, Status.APPLIED, Level.GROUP, passed ? "passed " + outcome : "failed " + outcome,
+                minutes, actor);
+        if (!passed) {
+            Rejections.reject(process, Level.GROUP, "民主评议未过半数 / The group vote failed (" + outcome + "): "
+                    + minutes, actor);
+        }
+    }
+
+    private void review(DelegateTask task, VariableScope process, long householdId, String actor, String prefix,
+            Level level, Set<String> allowed) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String decisionField = prefix + "Decision";
+        Object raw = task.getVariable(decisionField);
+        String decision = raw == null ? null : raw.toString();
+        if (decision == null || !allowed.contains(decision)) {
+            errors.put(decisionField, "choose one of " + allowed);
+        }
+        boolean needsReason = decision != null && !"approve".equals(decision);
+        String comment = comment(task, prefix + "Comment", needsReason, errors);
+        if ("village".equals(prefix) && "approve".equals(decision) && task.getVariable("villageNoticeDate") == null) {
+            errors.put("villageNoticeDate", "give the date the list was posted in the village");
+        }
+        if (!errors.isEmpty()) {
+            throw FieldRuleException.invalid(errors);
+        }
+        switch (decision) {
+            case "approve" -> households.decide(householdId, Status.APPLIED, level, "approved", comment, actor);
+            case "return" -> households.decide(householdId, Status.RETURNED, level, "returned", comment, actor);
+            default -> Rejections.reject(process, level, comment, actor);
+        }
+    }
+
+    private void registration(DelegateTask task, VariableScope process, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        comment(task, "assistingUnit", true, errors);
+        comment(task, "responsibleCadre", true, errors);
+        comment(task, "supportMeasures", true, errors);
+        Long exitYear = whole(task.getVariable("plannedExitYear"), "plannedExitYear", errors);
+        int thisYear = LocalDate.now().getYear();
+        if (exitYear != null && (exitYear < thisYear || exitYear > thisYear + 5)) {
+            errors.put("plannedExitYear", "must be between " + thisYear + " and " + (thisYear + 5));
+        }
+        if (!errors.isEmpty()) {
+            throw FieldRuleException.invalid(errors);
+        }
+        process.setVariable("registeredBy", actor);
+    }
+
+    private static String comment(DelegateTask task, String field, boolean required, Map<String, String> errors) {
+        Object value = task.getVariable(field);
+        String text = value == null ? "" : value.toString().trim();
+        if (required && text.isEmpty()) {
+            errors.put(field, "is required");
+        } else if (text.length() > MAX_COMMENT) {
+            errors.put(field, "at most " + MAX_COMMENT + " characters");
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private static Long whole(Object value, String field, Map<String, String> errors) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.longValue();
+        }
+        errors.put(field, value == null ? "is required" : "must be a whole number");
+        return null;
+    }
+}

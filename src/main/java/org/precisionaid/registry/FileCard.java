@@ -1,0 +1,59 @@
+package org.precisionaid.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The file card (建档立卡) of a registered household: the "five clarifications" beyond the application. */
+@Entity
+@Table(name = "file_card")
+public class FileCard {
+
+    @Id
+    @Column(name = "household_id")
+    private Long householdId;
+    @Column(name = "card_no")
+    private String cardNo;
+    @Column(name = "support_category")
+    private String supportCategory;
+    @Column(name = "assisting_unit")
+    private String assistingUnit;
+    @Column(name = "responsible_cadre")
+    private String responsibleCadre;
+    @Column(name = "support_measures")
+    private String supportMeasures;
+    @Column(name = "planned_exit_year")
+    private int plannedExitYear;
+    @Column(name = "registered_at")
+    private Instant registeredAt;
+    @Column(name = "registered_by")
+    private String registeredBy;
+
+    protected FileCard() {
+    }
+
+    FileCard(Household household, String supportCategory, String assistingUnit, String responsibleCadre,
+            String supportMeasures, int plannedExitYear, Instant registeredAt, String registeredBy) {
+        this.householdId = household.getId();
+        this.cardNo = "JDLK-" + household.getVillageCode() + "-" + String.format("%06d", household.getId());
+        this.supportCategory = supportCategory;
+        this.assistingUnit = assistingUnit;
+        this.responsibleCadre = responsibleCadre;
+        this.supportMeasures = supportMeasures;
+        this.plannedExitYear = plannedExitYear;
+        this.registeredAt = registeredAt;
+        this.registeredBy = registeredBy;
+    }
+
+    public Long getHouseholdId() { return householdId; }
+    public String getCardNo() { return cardNo; }
+    public String getSupportCategory() { return supportCategory; }
+    public String getAssistingUnit() { return assistingUnit; }
+    public String getResponsibleCadre() { return responsibleCadre; }
+    public String getSupportMeasures() { return supportMeasures; }
+    public int getPlannedExitYear() { return plannedExitYear; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public String getRegisteredBy() { return registeredBy; }
+}

@@ -1,0 +1,6 @@
+package org.precisionaid.registry;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface FileCardRepository extends JpaRepository<FileCard, Long> {
+}

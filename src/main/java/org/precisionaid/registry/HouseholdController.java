@@ -1,0 +1,130 @@
+package org.precisionaid.registry;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.precisionaid.identification.IdentificationStarter;
+import org.precisionaid.region.CandidateGroups;
+import org.precisionaid.region.RegionCode;
+import org.precisionaid.security.RegionScope;
+import org.precisionaid.web.FieldRuleException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The household registry over REST. Officials see the households of their own region only; a household
+ * outside it is reported as not found, so its existence does not leak.
+ */
+@RestController
+@RequestMapping("/api/households")
+public class HouseholdController {
+
+    static final int MAX_PAGE = 200;
+
+    private final HouseholdService households;
+    private final IdentificationStarter starter;
+    private final CandidateGroups groups;
+
+    public HouseholdController(HouseholdService households, IdentificationStarter starter, CandidateGroups groups) {
+        this.households = households;
+        this.starter = starter;
+        this.groups = groups;
+    }
+
+    /** A village clerk applies for a household of his village; the identification process starts at once. */
+    @PostMapping
+    public ResponseEntity<HouseholdView> apply(@RequestBody ApplicationForm form, Authentication user) {
+        requireClerkOf(form.regionCode(), user);
+        Household household = starter.apply(form, user.getName());
+        return ResponseEntity.created(URI.create("/api/households/" + household.getApplicationNo()))
+                .body(HouseholdView.of(household, null));
+    }
+
+    @GetMapping("/{applicationNo}")
+    public HouseholdView get(@PathVariable String applicationNo, Authentication user) {
+        Household household = visible(applicationNo, user);
+        return HouseholdView.of(household, households.fileCard(household.getId()).orElse(null));
+    }
+
+    /** Corrects an application while it is returned for correction; the clerk then resubmits in Tasklist. */
+    @PutMapping("/{applicationNo}")
+    public HouseholdView correct(@PathVariable String applicationNo, @RequestBody ApplicationForm form,
+            Authentication user) {
+        Household household = visible(applicationNo, user);
+        requireClerkOf(household.getVillageCode(), user);
+        return HouseholdView.of(households.correct(applicationNo, form, user.getName()), null);
+    }
+
+    @GetMapping
+    public List<HouseholdView> search(@RequestParam(required = false) String region,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String idNumber,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            Authentication user) {
+        RegionScope scope = RegionScope.of(user);
+        String prefix = region == null ? null : RegionCode.of(region).prefix(RegionCode.of(region).level());
+        Codes.Status wanted = parseStatus(status);
+        if (size < 1 || size > MAX_PAGE || page < 0) {
+            throw FieldRuleException.invalid(Map.of("size", "page size must be 1-" + MAX_PAGE + " and page >= 0"));
+        }
+        List<String> prefixes;
+        if (prefix != null) {
+            if (!scope.everything() && scope.prefixes().stream().noneMatch(prefix::startsWith)
+                    && scope.prefixes().stream().noneMatch(p -> p.startsWith(prefix))) {
+                return List.of();
+            }
+            prefixes = List.of(prefix);
+        } else {
+            prefixes = scope.everything() ? List.of("") : scope.prefixes();
+        }
+        String id = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase();
+        return prefixes.stream()
+                .flatMap(p -> households.search(p, wanted, id, PageRequest.of(page, size)).stream())
+                .filter(h -> scope.covers(h.getVillageCode()))
+                .distinct()
+                .limit(size)
+                .map(h -> HouseholdView.of(h, null))
+                .toList();
+    }
+
+    private Household visible(String applicationNo, Authentication user) {
+        Household household = households.get(applicationNo);
+        if (!RegionScope.of(user).covers(household.getVillageCode())) {
+            throw new HouseholdNotFoundException(applicationNo);
+        }
+        return household;
+    }
+
+    private void requireClerkOf(String villageCode, Authentication user) {
+        if (villageCode == null) {
+            throw FieldRuleException.invalid(Map.of("regionCode", "is required"));
+        }
+        String clerkGroup = groups.of(villageCode, "clerk");
+        if (!RegionScope.memberOf(user, clerkGroup)) {
+            throw new FieldRuleException(HttpStatus.FORBIDDEN, "forbidden", "无权限 / Forbidden",
+                    Map.of("regionCode", "only the clerk of village " + villageCode + " (" + clerkGroup
+                            + ") may apply for or correct its households"));
+        }
+    }
+
+    private static Codes.Status parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return Codes.Status.valueOf(status.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw FieldRuleException.invalid(Map.of("status", "'" + status + "' is not one of "
+                    + java.util.Arrays.toString(Codes.Status.values())));
+        }
+    }
+}

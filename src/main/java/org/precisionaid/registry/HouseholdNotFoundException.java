@@ -1,0 +1,8 @@
+package org.precisionaid.registry;
+
+public class HouseholdNotFoundException extends RuntimeException {
+
+    public HouseholdNotFoundException(String key) {
+        super("No household application " + key);
+    }
+}

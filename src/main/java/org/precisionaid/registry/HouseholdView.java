@@ -1,0 +1,46 @@
+package org.precisionaid.registry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** A household as officials read it over REST (full ID numbers: officials of the region only). */
+public record HouseholdView(long id, String applicationNo, String regionCode, String villageGroup, String phone,
+                            String status, String statusLabel, int incomeYear, BigDecimal wages,
+                            BigDecimal operatingNet, BigDecimal propertyIncome, BigDecimal transferIncome,
+                            BigDecimal expenditure, BigDecimal perCapitaIncome, String housingSafety,
+                            String drinkingWater, List<String> causes, boolean ownsCar, boolean registeredBusiness,
+                            boolean commercialHousing, boolean civilServant, String classification,
+                            String classificationReason, Instant noticeEnds, List<MemberView> members,
+                            List<ChangeView> history, FileCardView fileCard) {
+
+    public record MemberView(String name, String idNumber, String relation, String sex, LocalDate birthDate,
+                             String health, String education, String labourCapacity) {
+    }
+
+    public record ChangeView(String status, String level, String decision, String reason, String actor, Instant at) {
+    }
+
+    public record FileCardView(String cardNo, String supportCategory, String assistingUnit, String responsibleCadre,
+                               String supportMeasures, int plannedExitYear, Instant registeredAt) {
+    }
+
+    public static HouseholdView of(Household h, FileCard card) {
+        return new HouseholdView(h.getId(), h.getApplicationNo(), h.getVillageCode(), h.getVillageGroup(), h.getPhone(),
+                h.getStatus().name(), h.getStatus().label(), h.getIncomeYear(), h.getWages(), h.getOperatingNet(),
+                h.getPropertyIncome(), h.getTransferIncome(), h.getExpenditure(), h.getPerCapitaIncome(),
+                h.getHousingSafety().name(), h.getDrinkingWater().name(), Arrays.asList(h.getCauses().split(",")),
+                h.isOwnsCar(), h.isRegisteredBusiness(), h.isCommercialHousing(), h.isCivilServant(),
+                h.getClassification(), h.getClassificationReason(), h.getNoticeEnds(),
+                h.getMembers().stream().map(m -> new MemberView(m.getName(), m.getIdNumber(), m.getRelation().name(),
+                        m.getSex().name(), m.getBirthDate(), m.getHealth().name(), m.getEducation().name(),
+                        m.getLabourCapacity().name())).toList(),
+                h.getHistory().stream().map(c -> new ChangeView(c.getStatus().name(), c.getLevel().name(),
+                        c.getDecision(), c.getReason(), c.getActor(), c.getAt())).toList(),
+                card == null ? null : new FileCardView(card.getCardNo(), card.getSupportCategory(),
+                        card.getAssistingUnit(), card.getResponsibleCadre(), card.getSupportMeasures(),
+                        card.getPlannedExitYear(), card.getRegisteredAt()));
+    }
+}
