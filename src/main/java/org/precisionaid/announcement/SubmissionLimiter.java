@@ -9,20 +9,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one address from flooding the township with objections: at most {@value #PER_WINDOW} per
+ * Keeps one address from flooding the township with objections: at most {@code perWindow} (default 5) per
  * {@link #WINDOW}. In memory, per application instance: enough against a careless or angry sender.
  */
 @Component
 public class SubmissionLimiter {
 
-    static final int PER_WINDOW = 5;
     static final Duration WINDOW = Duration.ofMinutes(10);
 
     private final Clock clock;
+    private final int perWindow;
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
 
-    public SubmissionLimiter(Clock clock) {
+    public SubmissionLimiter(Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${precision-aid.public.objections-per-window:5}") int perWindow) {
         this.clock = clock;
+        this.perWindow = perWindow;
     }
 
     public void check(String address) {
@@ -34,9 +36,9 @@ public class SubmissionLimiter {
             current[1]++;
             return current;
         });
-        if (window[1] > PER_WINDOW) {
+        if (window[1] > perWindow) {
             throw new FieldRuleException(HttpStatus.TOO_MANY_REQUESTS, "too-many-objections",
-                    "提交过于频繁 / Too many submissions", Map.of("reason", "at most " + PER_WINDOW
+                    "提交过于频繁 / Too many submissions", Map.of("reason", "at most " + perWindow
                             + " objections per " + WINDOW.toMinutes() + " minutes from one address; please try later"));
         }
         if (windows.size() > 10_000) {

@@ -1,6 +1,7 @@
 package org.precisionaid.identification;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.precisionaid.registry.ApplicationForm;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;
@@ -19,14 +20,17 @@ public class IdentificationStarter {
         this.runtime = runtime;
     }
 
+    public record Started(Household household, ProcessInstance instance) {
+    }
+
     @Transactional
-    public Household apply(ApplicationForm form, String clerk) {
+    public Started apply(ApplicationForm form, String clerk) {
         Household household = households.submit(form, clerk);
-        runtime.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+        ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
                 .businessKey(household.getApplicationNo())
                 .setVariable(ProcessVariables.HOUSEHOLD_ID, household.getId())
                 .setVariable(ProcessVariables.REGION_CODE, household.getVillageCode())
                 .execute();
-        return household;
+        return new Started(household, instance);
     }
 }

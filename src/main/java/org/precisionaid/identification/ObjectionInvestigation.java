@@ -3,9 +3,11 @@ package org.precisionaid.identification;
 import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.precisionaid.announcement.Objection;
 import org.precisionaid.announcement.ObjectionService;
 import org.precisionaid.registry.Codes.Level;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Each objection gets its own investigation task. On create the task takes the oldest open objection
  * (its text shown in the form); on complete the township's finding is recorded and, if upheld, the case
- * is noted for rejection. Variables stay on the task and its own scope, so parallel objections never mix.
+ * is noted for rejection. The outcome stays in the investigation's own scope, so parallel objections never mix.
  */
 @Component("objectionInvestigation")
 public class ObjectionInvestigation implements TaskListener {
@@ -37,12 +39,14 @@ public class ObjectionInvestigation implements TaskListener {
             Objection objection = objections.attachOldestOpen(householdId, task.getId());
             task.setVariableLocal("objectionId", objection.getId());
             task.setVariableLocal("objectionText", objection.getReason());
-            task.setVariableLocal("objectionFinding", null);
-            task.setVariableLocal("objectionComment", null);
             return;
         }
-        Object finding = task.getVariableLocal("objectionFinding");
-        Object comment = task.getVariableLocal("objectionComment");
+        // the form's answers arrive on the case; read them and take them off again, so that the next
+        // investigation starts blank
+        VariableScope process = task.getExecution().getProcessInstance();
+        Object finding = task.getVariable("objectionFinding");
+        Object comment = task.getVariable("objectionComment");
+        process.removeVariables(List.of("objectionFinding", "objectionComment"));
         Map<String, String> errors = new LinkedHashMap<>();
         if (!"upheld".equals(finding) && !"dismissed".equals(finding)) {
             errors.put("objectionFinding", "choose upheld or dismissed");

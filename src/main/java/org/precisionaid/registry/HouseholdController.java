@@ -45,24 +45,28 @@ public class HouseholdController {
     @PostMapping
     public ResponseEntity<HouseholdView> apply(@RequestBody ApplicationForm form, Authentication user) {
         requireClerkOf(form.regionCode(), user);
-        Household household = starter.apply(form, user.getName());
-        return ResponseEntity.created(URI.create("/api/households/" + household.getApplicationNo()))
-                .body(HouseholdView.of(household, null));
+        String applicationNo = starter.apply(form, user.getName()).household().getApplicationNo();
+        return ResponseEntity.created(URI.create("/api/households/" + applicationNo))
+                .body(households.view(applicationNo));
     }
 
     @GetMapping("/{applicationNo}")
     public HouseholdView get(@PathVariable String applicationNo, Authentication user) {
-        Household household = visible(applicationNo, user);
-        return HouseholdView.of(household, households.fileCard(household.getId()).orElse(null));
+        HouseholdView household = households.view(applicationNo);
+        if (!RegionScope.of(user).covers(household.regionCode())) {
+            throw new HouseholdNotFoundException(applicationNo);
+        }
+        return household;
     }
 
     /** Corrects an application while it is returned for correction; the clerk then resubmits in Tasklist. */
     @PutMapping("/{applicationNo}")
     public HouseholdView correct(@PathVariable String applicationNo, @RequestBody ApplicationForm form,
             Authentication user) {
-        Household household = visible(applicationNo, user);
-        requireClerkOf(household.getVillageCode(), user);
-        return HouseholdView.of(households.correct(applicationNo, form, user.getName()), null);
+        HouseholdView household = get(applicationNo, user);
+        requireClerkOf(household.regionCode(), user);
+        households.correct(applicationNo, form, user.getName());
+        return households.view(applicationNo);
     }
 
     @GetMapping
@@ -89,19 +93,10 @@ public class HouseholdController {
         String id = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase();
         return prefixes.stream()
                 .flatMap(p -> households.search(p, wanted, id, PageRequest.of(page, size)).stream())
-                .filter(h -> scope.covers(h.getVillageCode()))
+                .filter(h -> scope.covers(h.regionCode()))
                 .distinct()
                 .limit(size)
-                .map(h -> HouseholdView.of(h, null))
                 .toList();
-    }
-
-    private Household visible(String applicationNo, Authentication user) {
-        Household household = households.get(applicationNo);
-        if (!RegionScope.of(user).covers(household.getVillageCode())) {
-            throw new HouseholdNotFoundException(applicationNo);
-        }
-        return household;
     }
 
     private void requireClerkOf(String villageCode, Authentication user) {

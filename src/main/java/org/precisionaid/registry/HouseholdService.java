@@ -43,7 +43,7 @@ public class HouseholdService {
         ValidApplication application = validator.validate(form);
         Instant now = clock.instant();
         Household household = new Household(application.villageCode(), now);
-        household.setApplicationNo("pending-" + UUID.randomUUID());
+        household.setApplicationNo("p-" + UUID.randomUUID());
         apply(household, application);
         households.save(household);
         rejectPeopleActiveElsewhere(household);
@@ -122,10 +122,24 @@ public class HouseholdService {
         return fileCards.findById(householdId);
     }
 
+    /** Households matching the filters, read whole (members, decisions) for the caller. */
     @Transactional(readOnly = true)
-    public List<Household> search(String regionPrefix, Status status, String idNumber,
+    public List<HouseholdView> search(String regionPrefix, Status status, String idNumber,
             org.springframework.data.domain.Pageable page) {
-        return households.search(regionPrefix, status, idNumber, page);
+        return households.search(regionPrefix, status, idNumber, page).stream()
+                .map(household -> HouseholdView.of(household, null)).toList();
+    }
+
+    /** One household with its members, decisions and file card, as officials read it. */
+    @Transactional(readOnly = true)
+    public HouseholdView view(String applicationNo) {
+        Household household = get(applicationNo);
+        return HouseholdView.of(household, fileCards.findById(household.getId()).orElse(null));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StatusChange> history(String applicationNo) {
+        return List.copyOf(get(applicationNo).getHistory());
     }
 
     /** The household as an application form again, e.g. to correct a few of its facts. */
