@@ -40,11 +40,55 @@ class PostgresIntegrationTest {
     void flywayTablesAndDemoRegionsExistBesideCamundasOwn() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select count(*) from region", Integer.class)).isEqualTo(33);
+        for (String table : new String[] {"household", "household_member", "household_status_change", "file_card",
+                "objection"}) {
+            assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?",
+                    Integer.class, table)).as(table).isEqualTo(1);
+        }
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
                 .isPositive();
         assertThat(jdbc.queryForObject(
                 "select count(*) from information_schema.tables where table_name = 'act_ru_task'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Autowired
+    org.precisionaid.identification.IdentificationStarter starter;
+    @Autowired
+    org.precisionaid.registry.HouseholdService households;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    @Test
+    void theWholeIdentificationFlowRunsOnPostgresql() {
+        String village = "654225200201";
+        String applicationNo = as(identity, "clerk." + village, () -> starter.apply(
+                org.precisionaid.support.Applications.eligible(village), "clerk." + village)).household().getApplicationNo();
+        completeAs("clerk." + village, applicationNo, Map.of("meetingDate", new java.util.Date(), "attendees", 12L,
+                "votesFor", 10L, "groupMinutes", "通过"));
+        completeAs("village." + village, applicationNo,
+                Map.of("villageDecision", "approve", "villageNoticeDate", new java.util.Date()));
+        completeAs("township.654225200", applicationNo, Map.of("townshipDecision", "approve"));
+        completeAs("county.654225", applicationNo, Map.of("countyDecision", "approve"));
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                .singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instanceId).activityId("noticePeriodOver")
+                .singleResult().getId());
+        completeAs("township.654225200", applicationNo, Map.of("assistingUnit", "裕民县人社局",
+                "responsibleCadre", "努尔兰", "supportMeasures", "劳务输出与技能培训", "plannedExitYear", 2027L));
+        assertThat(households.get(applicationNo).getStatus())
+                .isEqualTo(org.precisionaid.registry.Codes.Status.REGISTERED);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                .singleResult().getState()).isEqualTo("COMPLETED");
+    }
+
+    private void completeAs(String official, String applicationNo, Map<String, Object> variables) {
+        as(identity, official, () -> {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+            assertThat(task).as(official + " sees the task").isNotNull();
+            tasks.claim(task.getId(), official);
+            tasks.complete(task.getId(), variables);
+        });
     }
 
     @Test
