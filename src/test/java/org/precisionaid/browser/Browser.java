@@ -28,6 +28,8 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Generous: the first load of a webapp on a busy 2-core CI machine is slow. */
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     final WebDriver driver;
     private final String baseUrl;
@@ -51,6 +53,13 @@ final class Browser implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.screenshots = Path.of("target", "screenshots", journey);
         try {
+            if (Files.isDirectory(screenshots)) {
+                try (var old = Files.list(screenshots)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
             Files.createDirectories(screenshots);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,15 +71,15 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void waitForClickable(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).until(condition::apply);
     }
 
     void click(By by) {

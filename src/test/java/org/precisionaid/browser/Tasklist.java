@@ -36,18 +36,39 @@ final class Tasklist {
         browser.open("/camunda/app/" + app + "/default/");
     }
 
+    /** Logs out through the webapp and forgets what the browser kept for the last user. */
     void logout() {
+        if (!browser.driver.getCurrentUrl().startsWith("http")) {
+            return;
+        }
+        ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var token = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
+                try { localStorage.clear(); sessionStorage.clear(); } catch (e) { }
+                fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': token}})
+                  .then(function () { done(true); }, function () { done(false); });
+                """);
         browser.driver.manage().deleteAllCookies();
     }
 
+    /** Opens a task from the list, as the official does (call {@link #listsTask} first). */
     void openTask(String taskId) {
-        browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
-        browser.waitFor(By.cssSelector("[cam-tasklist-task]"));
+        browser.click(By.cssSelector("[cam-tasks] a[href*='" + taskId + "']"));
+        browser.waitFor(By.cssSelector("[ng-click='claim()'], [ng-click='unclaim()']"));
     }
 
     boolean listsTask(String taskId) {
         browser.open("/camunda/app/tasklist/default/");
-        browser.waitFor(By.cssSelector("[cam-tasks]"));
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("[cam-tasks]")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // now and then Tasklist's first load after a new login hangs on its spinner; a person presses reload
+            browser.screenshot("task-list-missing");
+            browser.driver.navigate().refresh();
+            browser.waitFor(By.cssSelector("[cam-tasks]"));
+        }
         try {
             Thread.sleep(1500);   // the list loads after the filter
         } catch (InterruptedException e) {
@@ -58,11 +79,11 @@ final class Tasklist {
 
     void claim() {
         browser.click(By.cssSelector("[ng-click='claim()']"));
-        browser.waitFor(By.cssSelector("[ng-click='completeTask()']"));
+        browser.waitFor(By.cssSelector("[ng-click='unclaim()']"));
     }
 
     void complete() {
-        browser.click(By.cssSelector("[ng-click='completeTask()']"));
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
     }
 
     // ---- Camunda Forms (form-js) fields, found by their bilingual label
@@ -77,10 +98,7 @@ final class Tasklist {
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
         input.click();
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), value);
-        if (value.equals(input.getDomProperty("value"))) {
-            return;
-        }
-        System.out.println("FILL-FALLBACK " + label + " got '" + input.getDomProperty("value") + "'");
+        // typed CJK text reaches the field without an input event in headless Chromium; announce it like a browser would
         ((JavascriptExecutor) browser.driver).executeScript("""
                 var element = arguments[0];
                 var setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value').set;
@@ -89,6 +107,13 @@ final class Tasklist {
                 element.dispatchEvent(new Event('change', {bubbles: true}));
                 element.dispatchEvent(new Event('blur', {bubbles: true}));
                 """, input, value);
+        // leave the field as a person does, so that form-js takes the value over
+        field(label).findElement(By.cssSelector("label")).click();
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void choose(String label, String option) {
@@ -105,8 +130,9 @@ final class Tasklist {
     }
 
     void radio(String option) {
-        WebElement input = browser.waitFor(By.xpath("//label[contains(@class,'fjs-form-field-label')][contains(normalize-space(.), '"
+        WebElement input = browser.waitFor(By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.), '"
                 + option + "')]"));
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
         input.click();
     }
 
@@ -116,7 +142,11 @@ final class Tasklist {
 
     void pickToday(String label) {
         WebElement container = field(label);
-        container.findElement(By.cssSelector("input")).click();
-        browser.waitFor(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today")).click();
+        WebElement input = container.findElement(By.cssSelector("input"));
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        WebElement today = browser.waitFor(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
+        // the calendar may open under Tasklist's footer; the official would scroll, the test clicks the day directly
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click();", today);
     }
 }

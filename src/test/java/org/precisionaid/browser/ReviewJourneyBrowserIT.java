@@ -1,0 +1,138 @@
+package org.precisionaid.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.precisionaid.support.Officials.as;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.precisionaid.identification.IdentificationStarter;
+import org.precisionaid.registry.ApplicationForm;
+import org.precisionaid.registry.ResidentId;
+import org.precisionaid.support.Applications;
+import org.precisionaid.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One application through every level in Tasklist, each step by a different official of the right region,
+ * then the public notice page and an objection the township answers.
+ */
+@IntegrationTest
+class ReviewJourneyBrowserIT {
+
+    static final String VILLAGE = Applications.VILLAGE;
+
+    @LocalServerPort int port;
+    @Autowired IdentificationStarter starter;
+    @Autowired IdentityService identity;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+
+    @Test
+    void everyLevelReviewsInItsOwnTasklistAndThePublicMayObject() {
+        ApplicationForm form = Applications.eligible(VILLAGE);
+        String applicationNo = as(identity, "clerk." + VILLAGE, () -> starter.apply(form, "clerk." + VILLAGE))
+                .household().getApplicationNo();
+
+        try (Browser browser = new Browser("http://localhost:" + port, "reviews")) {
+            Tasklist tasklist = new Tasklist(browser);
+
+            String groupTask = openOwnTask(browser, tasklist, "clerk." + VILLAGE, applicationNo, "groupEvaluation");
+            assertThat(browser.pageText()).contains("王建国").contains("2,000.00").contains("DEVELOPMENT");
+            tasklist.pickToday("会议日期 / Meeting date");
+            tasklist.fill("出席人数 / Attendees", "28");
+            tasklist.fill("赞成票 / Votes for", "21");
+            tasklist.fill("评议记录 / Minutes", "第三村民小组会议，28人出席，21人赞成");
+            browser.screenshot("group-evaluation-filled");
+            completeAndWaitFor(browser, tasklist, applicationNo, groupTask);
+
+            String villageTask = openOwnTask(browser, tasklist, "village." + VILLAGE, applicationNo, "villageReview");
+            assertThat(browser.pageText()).contains("赞成 21 / 出席 28");
+            tasklist.radio("同意 / Approve");
+            tasklist.pickToday("村内公示日期 / Date posted in the village");
+            browser.screenshot("village-review-filled");
+            completeAndWaitFor(browser, tasklist, applicationNo, villageTask);
+
+            String townshipTask = taskOf(applicationNo).getId();
+            tasklist.logout();
+            tasklist.login("tasklist", "township.654224100", "demo");
+            assertThat(tasklist.listsTask(townshipTask)).as("another township's reviewer does not see it").isFalse();
+            browser.screenshot("other-township-sees-nothing");
+            tasklist.logout();
+
+            openOwnTask(browser, tasklist, "township.654224101", applicationNo, "townshipReview");
+            tasklist.check("已入户核实 / Household visited");
+            tasklist.radio("同意 / Approve");
+            browser.screenshot("township-review-filled");
+            completeAndWaitFor(browser, tasklist, applicationNo, townshipTask);
+
+            String countyTask = openOwnTask(browser, tasklist, "county.654224", applicationNo, "countyReview");
+            tasklist.radio("同意 / Approve");
+            browser.screenshot("county-review-filled");
+            tasklist.complete();
+            browser.waitUntil(driver -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                    .activityIdIn("noticePeriodOver").count() == 1);
+            tasklist.logout();
+            assertThat(countyTask).isNotBlank();
+
+            // the public notice: no login, the ID number masked
+            browser.open("/public/notices.html?village=" + VILLAGE);
+            browser.waitFor(By.xpath("//td[text()='" + applicationNo + "']"));
+            String page = browser.pageText();
+            assertThat(page).contains(ResidentId.mask(form.members().get(0).idNumber()))
+                    .doesNotContain(form.members().get(0).idNumber()).doesNotContain(form.phone());
+            browser.screenshot("public-notice");
+            browser.driver.findElement(By.id("reason")).sendKeys("该户儿子在县城开餐馆，收入较高，请核实");
+            browser.click(By.id("submitObjection"));
+            browser.waitUntil(driver -> browser.driver.findElement(By.id("objectionMessage")).getText()
+                    .contains("received") ? true : null);
+            browser.screenshot("objection-received");
+
+            String investigation = openOwnTask(browser, tasklist, "township.654224101", applicationNo,
+                    "investigateObjection");
+            assertThat(browser.pageText()).contains("该户儿子在县城开餐馆");
+            tasklist.radio("异议不成立");
+            tasklist.fill("调查情况 / What the investigation found", "经入户核实，餐馆为其亲戚所开，与该户无关");
+            browser.screenshot("objection-investigation-filled");
+            tasklist.complete();
+            browser.waitUntil(driver -> tasks.createTaskQuery().taskId(investigation).count() == 0);
+            browser.screenshot("objection-answered");
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                .activityIdIn("noticePeriodOver").count()).as("the notice runs on after a dismissed objection").isEqualTo(1);
+    }
+
+    /** Logs the official in, checks the task is in his list, opens and claims it. */
+    private String openOwnTask(Browser browser, Tasklist tasklist, String official, String applicationNo, String key) {
+        Task task = taskOf(applicationNo);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(key);
+        tasklist.logout();
+        tasklist.login("tasklist", official, "demo");
+        assertThat(tasklist.listsTask(task.getId())).as(official + " sees " + key + " in his list").isTrue();
+        browser.screenshot(key + "-in-list");
+        tasklist.openTask(task.getId());
+        browser.screenshot(key + "-opened");
+        tasklist.claim();
+        browser.waitFor(By.cssSelector(".fjs-form"));
+        browser.screenshot(key + "-form");
+        return task.getId();
+    }
+
+    private void completeAndWaitFor(Browser browser, Tasklist tasklist, String applicationNo, String doneTask) {
+        tasklist.complete();
+        try {
+            browser.waitUntil(driver -> tasks.createTaskQuery().taskId(doneTask).count() == 0);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("not-completed");
+            throw new AssertionError("task not completed; page says: " + browser.pageText(), e);
+        }
+    }
+
+    private Task taskOf(String applicationNo) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+    }
+}
