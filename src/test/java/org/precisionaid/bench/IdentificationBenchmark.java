@@ -1,0 +1,300 @@
+package org.precisionaid.bench;
+
+import static org.precisionaid.support.Officials.as;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.precisionaid.PrecisionAidApplication;
+import org.precisionaid.identification.IdentificationStarter;
+import org.precisionaid.registry.Codes.Status;
+import org.precisionaid.registry.HouseholdRepository;
+import org.precisionaid.support.Applications;
+import org.precisionaid.support.SharedPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark, not a test: prints and writes figures (target/bench/results.json and .md), asserts nothing about
+ * time. Run with {@code ./mvnw -Pbench verify}; parameters as system properties, see docs/benchmarks.md.
+ */
+class IdentificationBenchmark {
+
+    static final List<String> VILLAGES = List.of("654224100201", "654224100202", "654224100203", "654224100204",
+            "654224101201", "654224101202", "654224101203", "654224101204", "654224102201", "654224102202",
+            "654224102203", "654224102204", "654225100201", "654225100202", "654225100203", "654225100204",
+            "654225101201", "654225101202", "654225101203", "654225101204", "654225200201", "654225200202",
+            "654225200203", "654225200204");
+    /** Write transactions one household takes: start, 5 tasks × (claim + complete), the notice timer. */
+    static final int TRANSACTIONS_PER_HOUSEHOLD = 12;
+
+    final int households = Integer.getInteger("bench.households", 10_000);
+    final int workers = Integer.getInteger("bench.workers", 4);
+    final int openTasks = Integer.getInteger("bench.tasks", 100_000);
+    final int queries = Integer.getInteger("bench.queries", 300);
+    final int baselineCommits = Integer.getInteger("bench.baselineCommits", 20_000);
+    final List<String> databases = List.of(System.getProperty("bench.db", "h2,postgres").split(","));
+
+    @Test
+    void run() throws Exception {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("when", Instant.now().toString());
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1_048_576);
+        report.put("parameters", Map.of("households", households, "workers", workers, "openTasks", openTasks,
+                "queries", queries, "baselineCommits", baselineCommits));
+        for (String database : databases) {
+            report.put(database.trim(), runOn(database.trim()));
+        }
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(out.resolve("results.json"), json.writeValueAsString(report));
+        Files.writeString(out.resolve("results.md"), BenchReport.markdown(report));
+        System.out.println(BenchReport.markdown(report));
+    }
+
+    private Map<String, Object> runOn(String database) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        List<String> properties = new ArrayList<>(List.of("server.port=0", "precision-aid.demo=true",
+                "camunda.bpm.admin-user.password=bench-admin-password", "camunda.bpm.job-execution.enabled=false",
+                "logging.level.root=WARN", "spring.datasource.hikari.maximum-pool-size=" + (workers + 2)));
+        String[] profiles;
+        if ("postgres".equals(database)) {
+            String url = SharedPostgres.jdbcUrl();
+            properties.addAll(List.of("PA_DB_URL=" + url, "PA_DB_USER=postgres", "PA_DB_PASSWORD=postgres"));
+            profiles = new String[] {"postgres"};
+        } else {
+            Path file = Path.of("target", "bench", "h2-" + System.currentTimeMillis()).toAbsolutePath();
+            properties.add("spring.datasource.url=jdbc:h2:file:" + file);
+            profiles = new String[0];
+        }
+        long startNanos = System.nanoTime();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PrecisionAidApplication.class)
+                .profiles(profiles).properties(properties.toArray(String[]::new)).run()) {
+            result.put("startupSeconds", round((System.nanoTime() - startNanos) / 1e9));
+            result.put("afterStart", memory());
+            DataSource dataSource = context.getBean(DataSource.class);
+            result.put("baseline", baseline(dataSource));
+            result.put("s1", throughput(context));
+            result.put("afterS1", memory());
+            result.put("history", history(new JdbcTemplate(dataSource), database));
+            result.put("s2", taskQuery(context));
+        }
+        double flow = ((Number) ((Map<?, ?>) result.get("s1")).get("engineTransactionsPerSecond")).doubleValue();
+        double raw = ((Number) ((Map<?, ?>) result.get("baseline")).get("commitsPerSecond")).doubleValue();
+        result.put("flowToRawRatio", round(flow / raw));
+        return result;
+    }
+
+    /** Raw commit rate of the same database, pool and concurrency: one-row insert per transaction over JDBC. */
+    private Map<String, Object> baseline(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table bench_commit (id bigint primary key, payload varchar(64))");
+        }
+        AtomicLong ids = new AtomicLong();
+        int perWorker = baselineCommits / workers;
+        long start = System.nanoTime();
+        runParallel(worker -> {
+            for (int i = 0; i < perWorker; i++) {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "insert into bench_commit (id, payload) values (?, ?)")) {
+                        insert.setLong(1, ids.incrementAndGet());
+                        insert.setString(2, "row");
+                        insert.executeUpdate();
+                    }
+                    connection.commit();
+                }
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return Map.of("commits", perWorker * workers, "seconds", round(seconds),
+                "commitsPerSecond", round(perWorker * workers / seconds));
+    }
+
+    /** S1: households through the whole identification flow, as the officials would take them. */
+    private Map<String, Object> throughput(ConfigurableApplicationContext context) throws Exception {
+        IdentificationStarter starter = context.getBean(IdentificationStarter.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        ManagementService management = context.getBean(ManagementService.class);
+        RuntimeService runtime = context.getBean(RuntimeService.class);
+        Stats stats = new Stats();
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        runParallel(worker -> {
+            for (long n = next.getAndIncrement(); n < households; n = next.getAndIncrement()) {
+                String village = VILLAGES.get((int) (n % VILLAGES.size()));
+                String township = village.substring(0, 9);
+                String county = village.substring(0, 6);
+                String applicationNo = stats.time("1-apply", () -> as(identity, "clerk." + village,
+                        () -> starter.apply(Applications.eligible(village), "clerk." + village))).household()
+                        .getApplicationNo();
+                step(stats, tasks, identity, "2-groupEvaluation", "clerk." + village, applicationNo, Map.of(
+                        "meetingDate", new java.util.Date(), "attendees", 30L, "votesFor", 20L, "groupMinutes", "通过"));
+                step(stats, tasks, identity, "3-villageReview", "village." + village, applicationNo,
+                        Map.of("villageDecision", "approve", "villageNoticeDate", new java.util.Date()));
+                step(stats, tasks, identity, "4-townshipReview", "township." + township, applicationNo,
+                        Map.of("townshipDecision", "approve"));
+                step(stats, tasks, identity, "5-countyReview", "county." + county, applicationNo,
+                        Map.of("countyDecision", "approve"));
+                String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                        .singleResult().getId();
+                stats.time("6-noticeTimer", () -> management.executeJob(management.createJobQuery()
+                        .processInstanceId(instanceId).activityId("noticePeriodOver").singleResult().getId()));
+                step(stats, tasks, identity, "7-registration", "township." + township, applicationNo, Map.of(
+                        "assistingUnit", "县农业农村局", "responsibleCadre", "张三", "supportMeasures", "产业扶持",
+                        "plannedExitYear", (long) java.time.Year.now().getValue() + 1));
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long registered = context.getBean(HouseholdRepository.class).findAll().stream()
+                .filter(household -> household.getStatus() == Status.REGISTERED).count();
+        if (registered != households) {
+            throw new IllegalStateException("only " + registered + " of " + households + " households registered");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("households", households);
+        result.put("seconds", round(seconds));
+        result.put("householdsPerSecond", round(households / seconds));
+        result.put("engineTransactionsPerSecond", round(households * TRANSACTIONS_PER_HOUSEHOLD / seconds));
+        result.put("steps", stats.percentiles());
+        return result;
+    }
+
+    private static void step(Stats stats, TaskService tasks, IdentityService identity, String step, String official,
+            String applicationNo, Map<String, Object> variables) {
+        Task task = stats.time(step + "-find", () -> as(identity, official, () -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(applicationNo).singleResult()));
+        stats.time(step + "-claim", () -> as(identity, official, () -> tasks.claim(task.getId(), official)));
+        stats.time(step + "-complete", () -> as(identity, official, () -> tasks.complete(task.getId(), variables)));
+    }
+
+    /** S2: open tasks spread over the demo regions; the query a township official's Tasklist makes. */
+    private Map<String, Object> taskQuery(ConfigurableApplicationContext context) throws Exception {
+        RuntimeService runtime = context.getBean(RuntimeService.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        FilterService filters = context.getBean(FilterService.class);
+        AtomicLong next = new AtomicLong();
+        long seedStart = System.nanoTime();
+        runParallel(worker -> {
+            for (long n = next.getAndIncrement(); n < openTasks; n = next.getAndIncrement()) {
+                runtime.startProcessInstanceByKey("regionTestCase",
+                        Map.of("regionCode", VILLAGES.get(ThreadLocalRandom.current().nextInt(VILLAGES.size()))));
+            }
+        });
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        String filterId = filters.createFilterQuery().filterName("本组待办 / My group's tasks").singleResult().getId();
+        Stats stats = new Stats();
+        List<String> townships = VILLAGES.stream().map(v -> v.substring(0, 9)).distinct().toList();
+        for (int i = 0; i < queries; i++) {
+            String official = "township." + townships.get(i % townships.size());
+            List<String> groups = identity.createGroupQuery().groupMember(official).list().stream().map(Group::getId)
+                    .toList();
+            identity.setAuthentication(official, groups);
+            try {
+                stats.time("firstPage50", () -> filters.listPage(filterId, 0, 50));
+                stats.time("count", () -> filters.count(filterId));
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("openTasks", openTasks);
+        result.put("seedSeconds", round(seedSeconds));
+        result.put("queries", queries);
+        result.put("latency", stats.percentiles());
+        return result;
+    }
+
+    private Map<String, Object> history(JdbcTemplate jdbc, String database) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where "
+                + "upper(table_name) like 'ACT_HI_%'", String.class);
+        long rows = 0;
+        for (String table : tables) {
+            rows += jdbc.queryForObject("select count(*) from " + table, Long.class);
+        }
+        result.put("historyRowsPerHousehold", round((double) rows / households));
+        long registryRows = 0;
+        for (String table : List.of("household", "household_member", "household_status_change", "file_card")) {
+            registryRows += jdbc.queryForObject("select count(*) from " + table, Long.class);
+        }
+        result.put("registryRowsPerHousehold", round((double) registryRows / households));
+        if ("postgres".equals(database)) {
+            Long bytes = jdbc.queryForObject("select sum(pg_total_relation_size(quote_ident(table_name))) from "
+                    + "information_schema.tables where table_name like 'act_hi_%'", Long.class);
+            result.put("historyBytesPerHousehold", bytes == null ? 0 : bytes / households);
+        } else {
+            result.put("historyBytesPerHousehold", "n/a on H2");
+        }
+        return result;
+    }
+
+    private static Map<String, Object> memory() {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long rss = 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (Exception ignored) {
+            // not on Linux: RSS stays 0
+        }
+        return Map.of("heapUsedMb", heap / 1_048_576, "rssMb", rss / 1_048_576);
+    }
+
+    interface Work {
+        void run(int worker) throws Exception;
+    }
+
+    private void runParallel(Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            futures.add(pool.submit(() -> {
+                work.run(worker);
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
