@@ -96,7 +96,7 @@ class IdentificationBenchmark {
         }
         long startNanos = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PrecisionAidApplication.class)
-                .profiles(profiles).properties(properties.toArray(String[]::new)).run()) {
+                .profiles(profiles).run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
             result.put("startupSeconds", round((System.nanoTime() - startNanos) / 1e9));
             result.put("afterStart", memory());
             DataSource dataSource = context.getBean(DataSource.class);
@@ -108,7 +108,7 @@ class IdentificationBenchmark {
         }
         double flow = ((Number) ((Map<?, ?>) result.get("s1")).get("engineTransactionsPerSecond")).doubleValue();
         double raw = ((Number) ((Map<?, ?>) result.get("baseline")).get("commitsPerSecond")).doubleValue();
-        result.put("flowToRawRatio", round(flow / raw));
+        result.put("flowToRawRatio", Math.round(flow / raw * 10_000) / 10_000.0);
         return result;
     }
 
@@ -150,12 +150,13 @@ class IdentificationBenchmark {
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
         runParallel(worker -> {
-            for (long n = next.getAndIncrement(); n < households; n = next.getAndIncrement()) {
+            for (long i = next.getAndIncrement(); i < households; i = next.getAndIncrement()) {
+                final long n = i;
                 String village = VILLAGES.get((int) (n % VILLAGES.size()));
                 String township = village.substring(0, 9);
                 String county = village.substring(0, 6);
                 String applicationNo = stats.time("1-apply", () -> as(identity, "clerk." + village,
-                        () -> starter.apply(Applications.eligible(village), "clerk." + village))).household()
+                        () -> starter.apply(Applications.eligible(village, n), "clerk." + village))).household()
                         .getApplicationNo();
                 step(stats, tasks, identity, "2-groupEvaluation", "clerk." + village, applicationNo, Map.of(
                         "meetingDate", new java.util.Date(), "attendees", 30L, "votesFor", 20L, "groupMinutes", "通过"));

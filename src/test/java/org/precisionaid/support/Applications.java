@@ -36,6 +36,34 @@ public final class Applications {
         return first17 + "10X98765432".charAt(sum % 11);
     }
 
+    /**
+     * The n-th of many distinct households for load tests: four people whose ID numbers no other n shares
+     * (birth dates move one day every 500 households, the sequence digits cycle within a day).
+     */
+    public static ApplicationForm eligible(String village, long n) {
+        java.time.LocalDate shift = java.time.LocalDate.of(1960, 1, 1).plusDays(n / 500);
+        String[][] people = {{"王建国", "HEAD", "CHRONIC_ILLNESS", "PRIMARY", "FULL"},
+                {"阿依古丽·买买提", "SPOUSE", "HEALTHY", "JUNIOR", "FULL"}, {"王小明", "CHILD", "HEALTHY", "IN_SCHOOL", "NONE"},
+                {"李秀英", "PARENT", "SERIOUS_ILLNESS", "NONE", "NONE"}};
+        List<MemberForm> members = new ArrayList<>();
+        for (int k = 0; k < people.length; k++) {
+            String birth = shift.plusYears(k * 12L).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            members.add(new MemberForm(people[k][0], idFor(birth, (int) (n % 500) * 2 + (k % 2)), people[k][1],
+                    people[k][2], people[k][3], people[k][4]));
+        }
+        return form(village, new BigDecimal("5000"), new BigDecimal("1500"), BigDecimal.ZERO, new BigDecimal("1500"),
+                false, members);
+    }
+
+    private static String idFor(String birthDate, int sequence) {
+        String first17 = "654224" + birthDate + String.format("%03d", sequence);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
     /** Four people, per-capita income 2,000 yuan (2026 line: 7,500), two able to work. */
     public static ApplicationForm eligible(String village) {
         return form(village, new BigDecimal("5000"), new BigDecimal("1500"), new BigDecimal("0"),
