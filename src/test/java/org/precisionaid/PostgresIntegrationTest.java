@@ -2,6 +2,7 @@ package org.precisionaid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.precisionaid.support.Officials.as;
+import static org.precisionaid.support.Officials.claimAndComplete;
 
 import java.util.Map;
 import javax.sql.DataSource;
@@ -64,17 +65,17 @@ class PostgresIntegrationTest {
         String village = "654225200201";
         String applicationNo = as(identity, "clerk." + village, () -> starter.apply(
                 org.precisionaid.support.Applications.eligible(village), "clerk." + village)).household().getApplicationNo();
-        completeAs("clerk." + village, applicationNo, Map.of("meetingDate", new java.util.Date(), "attendees", 12L,
+        claimAndComplete(identity, tasks, "clerk." + village, applicationNo, Map.of("meetingDate", new java.util.Date(), "attendees", 12L,
                 "votesFor", 10L, "groupMinutes", "通过"));
-        completeAs("village." + village, applicationNo,
+        claimAndComplete(identity, tasks, "village." + village, applicationNo,
                 Map.of("villageDecision", "approve", "villageNoticeDate", new java.util.Date()));
-        completeAs("township.654225200", applicationNo, Map.of("townshipDecision", "approve"));
-        completeAs("county.654225", applicationNo, Map.of("countyDecision", "approve"));
+        claimAndComplete(identity, tasks, "township.654225200", applicationNo, Map.of("townshipDecision", "approve"));
+        claimAndComplete(identity, tasks, "county.654225", applicationNo, Map.of("countyDecision", "approve"));
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
                 .singleResult().getId();
         management.executeJob(management.createJobQuery().processInstanceId(instanceId).activityId("noticePeriodOver")
                 .singleResult().getId());
-        completeAs("township.654225200", applicationNo, Map.of("assistingUnit", "裕民县人社局",
+        claimAndComplete(identity, tasks, "township.654225200", applicationNo, Map.of("assistingUnit", "裕民县人社局",
                 "responsibleCadre", "努尔兰", "supportMeasures", "劳务输出与技能培训", "plannedExitYear", 2027L));
         assertThat(households.get(applicationNo).getStatus())
                 .isEqualTo(org.precisionaid.registry.Codes.Status.REGISTERED);
@@ -82,14 +83,6 @@ class PostgresIntegrationTest {
                 .singleResult().getState()).isEqualTo("COMPLETED");
     }
 
-    private void completeAs(String official, String applicationNo, Map<String, Object> variables) {
-        as(identity, official, () -> {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
-            assertThat(task).as(official + " sees the task").isNotNull();
-            tasks.claim(task.getId(), official);
-            tasks.complete(task.getId(), variables);
-        });
-    }
 
     @Test
     void aCaseGoesFromStartToEnd() {

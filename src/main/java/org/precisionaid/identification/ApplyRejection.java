@@ -1,6 +1,5 @@
 package org.precisionaid.identification;
 
-import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 import static org.precisionaid.identification.ProcessVariables.REJECTED_BY;
 import static org.precisionaid.identification.ProcessVariables.REJECTION_LEVEL;
 import static org.precisionaid.identification.ProcessVariables.REJECTION_REASON;
@@ -24,7 +23,7 @@ public class ApplyRejection implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long householdId = ((Number) execution.getVariable(HOUSEHOLD_ID)).longValue();
+        long householdId = ProcessVariables.householdId(execution);
         Level level = Level.valueOf((String) execution.getVariable(REJECTION_LEVEL));
         households.decide(householdId, Status.REJECTED, level, "rejected",
                 (String) execution.getVariable(REJECTION_REASON), (String) execution.getVariable(REJECTED_BY));

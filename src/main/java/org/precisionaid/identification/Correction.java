@@ -1,6 +1,5 @@
 package org.precisionaid.identification;
 
-import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -33,7 +32,7 @@ public class Correction implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long householdId = ((Number) task.getVariable(HOUSEHOLD_ID)).longValue();
+        long householdId = ProcessVariables.householdId(task);
         Household household = households.get(householdId);
         ApplicationForm current = households.formOf(household);
         ApplicationForm corrected = new ApplicationForm(current.regionCode(), current.villageGroup(), current.phone(),

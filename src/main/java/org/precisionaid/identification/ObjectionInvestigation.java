@@ -1,6 +1,5 @@
 package org.precisionaid.identification;
 
-import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ public class ObjectionInvestigation implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long householdId = ((Number) task.getVariable(HOUSEHOLD_ID)).longValue();
+        long householdId = ProcessVariables.householdId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Objection objection = objections.attachOldestOpen(householdId, task.getId());
             task.setVariableLocal("objectionId", objection.getId());

@@ -2,7 +2,6 @@ package org.precisionaid.identification;
 
 import static org.precisionaid.identification.ProcessVariables.CLASSIFICATION;
 import static org.precisionaid.identification.ProcessVariables.CLASSIFICATION_REASON;
-import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 import static org.precisionaid.identification.ProcessVariables.PER_CAPITA_INCOME;
 import static org.precisionaid.identification.ProcessVariables.POVERTY_LINE;
 import static org.precisionaid.identification.ProcessVariables.SUMMARY;
@@ -30,7 +29,7 @@ public class Prescreen implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long householdId = ((Number) execution.getVariable(HOUSEHOLD_ID)).longValue();
+        long householdId = ProcessVariables.householdId(execution);
         Household household = households.get(householdId);
         Eligibility.Assessment assessment = eligibility.assess(household);
         households.classify(householdId, assessment.classification(), assessment.reason());

@@ -20,4 +20,9 @@ public final class ProcessVariables {
 
     private ProcessVariables() {
     }
+
+    /** The registry id of the case's household. */
+    public static long householdId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return ((Number) scope.getVariable(HOUSEHOLD_ID)).longValue();
+    }
 }

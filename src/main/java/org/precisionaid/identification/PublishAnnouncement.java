@@ -1,6 +1,5 @@
 package org.precisionaid.identification;
 
-import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 import static org.precisionaid.identification.ProcessVariables.NOTICE_ENDS;
 
 import java.util.Date;
@@ -24,7 +23,7 @@ public class PublishAnnouncement implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long householdId = ((Number) execution.getVariable(HOUSEHOLD_ID)).longValue();
+        long householdId = ProcessVariables.householdId(execution);
         Date ends = new Date(ClockUtil.getCurrentTime().getTime() + deadlines.noticePeriod().toMillis());
         households.announce(householdId, ends.toInstant(), Officials.actor(execution));
         execution.setVariable(NOTICE_ENDS, ends);

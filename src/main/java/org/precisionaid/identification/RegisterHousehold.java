@@ -1,7 +1,6 @@
 package org.precisionaid.identification;
 
 import static org.precisionaid.identification.ProcessVariables.FILE_CARD_NO;
-import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +20,7 @@ public class RegisterHousehold implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long householdId = ((Number) execution.getVariable(HOUSEHOLD_ID)).longValue();
+        long householdId = ProcessVariables.householdId(execution);
         FileCard card = households.register(householdId, (String) execution.getVariable("assistingUnit"),
                 (String) execution.getVariable("responsibleCadre"), (String) execution.getVariable("supportMeasures"),
                 ((Number) execution.getVariable("plannedExitYear")).intValue(),

@@ -1,6 +1,5 @@
 package org.precisionaid.identification;
 
-import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ public class TaskDecisions implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long householdId = ((Number) task.getVariable(HOUSEHOLD_ID)).longValue();
+        long householdId = ProcessVariables.householdId(task);
         String actor = Officials.actor(task);
         VariableScope process = task.getExecution().getProcessInstance();
         try {

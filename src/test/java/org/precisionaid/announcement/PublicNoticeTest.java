@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.precisionaid.support.Applications.VILLAGE;
 import static org.precisionaid.support.Officials.as;
+import static org.precisionaid.support.Officials.claimAndComplete;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -142,19 +143,12 @@ class PublicNoticeTest {
                 () -> starter.apply(form, "clerk.654224101201")).household().getApplicationNo();
         Map<String, Object> vote = new HashMap<>(Map.of("meetingDate", new java.util.Date(), "attendees", 20L,
                 "votesFor", 18L, "groupMinutes", "一致认为该户符合条件"));
-        completeAs("clerk.654224101201", applicationNo, vote);
-        completeAs("village.654224101201", applicationNo,
+        claimAndComplete(identity, tasks, "clerk.654224101201", applicationNo, vote);
+        claimAndComplete(identity, tasks, "village.654224101201", applicationNo,
                 Map.of("villageDecision", "approve", "villageNoticeDate", new java.util.Date()));
-        completeAs("township.654224101", applicationNo, Map.of("townshipDecision", "approve"));
-        completeAs("county.654224", applicationNo, Map.of("countyDecision", "approve"));
+        claimAndComplete(identity, tasks, "township.654224101", applicationNo, Map.of("townshipDecision", "approve"));
+        claimAndComplete(identity, tasks, "county.654224", applicationNo, Map.of("countyDecision", "approve"));
         return applicationNo;
     }
 
-    private void completeAs(String official, String applicationNo, Map<String, Object> variables) {
-        as(identity, official, () -> {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
-            tasks.claim(task.getId(), official);
-            tasks.complete(task.getId(), variables);
-        });
-    }
 }
