@@ -84,6 +84,11 @@ class IdentificationBenchmark {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "precision-aid.demo=true",
                 "camunda.bpm.admin-user.password=bench-admin-password", "camunda.bpm.job-execution.enabled=false",
                 "logging.level.root=WARN", "spring.datasource.hikari.maximum-pool-size=" + (workers + 2)));
+        // extra settings to compare a tuning against the defaults in the same way: -Dbench.args="a=b;c=d"
+        String extra = System.getProperty("bench.args", "");
+        if (!extra.isBlank()) {
+            properties.addAll(List.of(extra.split(";")));
+        }
         String[] profiles;
         if ("postgres".equals(database)) {
             String url = SharedPostgres.jdbcUrl();
@@ -178,14 +183,14 @@ class IdentificationBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long registered = context.getBean(HouseholdRepository.class).findAll().stream()
                 .filter(household -> household.getStatus() == Status.REGISTERED).count();
-        if (registered != households) {
+        if (registered < households) {
             throw new IllegalStateException("only " + registered + " of " + households + " households registered");
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("households", households);
         result.put("seconds", round(seconds));
-        result.put("householdsPerSecond", round(households / seconds));
-        result.put("engineTransactionsPerSecond", round(households * TRANSACTIONS_PER_HOUSEHOLD / seconds));
+        result.put("householdsPerSecond", households == 0 ? 0 : round(households / seconds));
+        result.put("engineTransactionsPerSecond", households == 0 ? 0 : round(households * TRANSACTIONS_PER_HOUSEHOLD / seconds));
         result.put("steps", stats.percentiles());
         return result;
     }
@@ -222,6 +227,10 @@ class IdentificationBenchmark {
             identity.setAuthentication(official, groups);
             try {
                 stats.time("firstPage50", () -> filters.listPage(filterId, 0, 50));
+                // as Tasklist asks by default: the filter extended with its "Created, newest first" sorting
+                stats.time("firstPage50ByCreated", () -> filters.listPage(filterId,
+                        context.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
+                                .orderByTaskCreateTime().desc(), 0, 50));
                 stats.time("count", () -> filters.count(filterId));
             } finally {
                 identity.clearAuthentication();
@@ -243,16 +252,17 @@ class IdentificationBenchmark {
         for (String table : tables) {
             rows += jdbc.queryForObject("select count(*) from " + table, Long.class);
         }
-        result.put("historyRowsPerHousehold", round((double) rows / households));
+        int perHousehold = Math.max(households, 1);
+        result.put("historyRowsPerHousehold", round((double) rows / perHousehold));
         long registryRows = 0;
         for (String table : List.of("household", "household_member", "household_status_change", "file_card")) {
             registryRows += jdbc.queryForObject("select count(*) from " + table, Long.class);
         }
-        result.put("registryRowsPerHousehold", round((double) registryRows / households));
+        result.put("registryRowsPerHousehold", round((double) registryRows / perHousehold));
         if ("postgres".equals(database)) {
             Long bytes = jdbc.queryForObject("select sum(pg_total_relation_size(quote_ident(table_name))) from "
                     + "information_schema.tables where table_name like 'act_hi_%'", Long.class);
-            result.put("historyBytesPerHousehold", bytes == null ? 0 : bytes / households);
+            result.put("historyBytesPerHousehold", bytes == null ? 0 : bytes / perHousehold);
         } else {
             result.put("historyBytesPerHousehold", "n/a on H2");
         }
