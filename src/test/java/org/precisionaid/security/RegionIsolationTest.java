@@ -72,6 +72,16 @@ class RegionIsolationTest {
         as(identity, OWN_TOWNSHIP, () -> tasks.complete(task.getId()));
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                 .getState()).isEqualTo("COMPLETED");
+
+        // the finished case's history stays readable for the county auditor, and only for him
+        String historyQuery = "/engine-rest/history/process-instance?processInstanceBusinessKey=" + businessKey;
+        JsonNode finished = rest.withBasicAuth("auditor.654224", "demo").getForObject(historyQuery, JsonNode.class);
+        assertThat(finished).hasSize(1);
+        assertThat(finished.get(0).get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(rest.withBasicAuth("auditor.654224", "demo").getForObject("/engine-rest/history/activity-instance"
+                + "?processInstanceId=" + instance.getId(), JsonNode.class)).extracting(a -> a.get("activityId").asText())
+                .contains("caseOpened", "townshipCheck", "caseClosed");
+        assertThat(rest.withBasicAuth("auditor.654225", "demo").getForObject(historyQuery, JsonNode.class)).isEmpty();
     }
 
     @Test
