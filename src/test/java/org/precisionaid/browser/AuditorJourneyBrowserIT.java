@@ -37,6 +37,16 @@ class AuditorJourneyBrowserIT {
             browser.waitFor(By.cssSelector("[cam-widget-header]"));
             browser.screenshot("cockpit-dashboard");
 
+            // find the case by its application number (business key) in the process's instance list
+            String definitionId = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+                    .getProcessDefinitionId();
+            String search = java.net.URLEncoder.encode("[{\"type\":\"PIbusinessKey\",\"operator\":\"eq\",\"value\":\""
+                    + applicationNo + "\"}]", java.nio.charset.StandardCharsets.UTF_8);
+            browser.open("/camunda/app/cockpit/default/#/process-definition/" + definitionId
+                    + "/runtime?searchQuery=" + search);
+            browser.waitFor(By.cssSelector("a[href*='" + instanceId + "']"));
+            browser.screenshot("found-by-business-key");
+            assertThat(browser.pageText()).contains(applicationNo);
             browser.open("/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime");
             browser.waitUntil(driver -> browser.pageText().contains("groupEvaluation")
                     || browser.pageText().contains("householdId") ? true : null);
