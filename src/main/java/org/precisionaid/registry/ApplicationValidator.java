@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.precisionaid.region.InvalidRegionCodeException;
@@ -229,11 +227,5 @@ public class ApplicationValidator {
             errors.put(field, "'" + value + "' is not one of the allowed values");
             return null;
         }
-    }
-
-    static Set<String> idNumbers(List<ValidMember> members) {
-        Set<String> ids = new LinkedHashSet<>();
-        members.forEach(member -> ids.add(member.id().value()));
-        return ids;
     }
 }

@@ -10,6 +10,7 @@ import org.precisionaid.region.CandidateGroups;
 import org.precisionaid.region.OfficialRole;
 import org.precisionaid.region.Region;
 import org.precisionaid.region.RegionService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,13 +24,16 @@ public class OfficialDirectory {
     private final AuthorizationService authorizations;
     private final RegionService regions;
     private final CandidateGroups groups;
+    private final List<String> startableByClerk;
 
     public OfficialDirectory(IdentityService identity, AuthorizationService authorizations, RegionService regions,
-            CandidateGroups groups) {
+            CandidateGroups groups,
+            @Value("${precision-aid.security.clerk-startable-processes:identification}") List<String> startableByClerk) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.regions = regions;
         this.groups = groups;
+        this.startableByClerk = List.copyOf(startableByClerk);
     }
 
     public record Official(String userId, String groupId, String regionCode, String role) {
@@ -67,7 +71,7 @@ public class OfficialDirectory {
                 + role.label().split(" / ")[1]);
         group.setType("WORKFLOW");
         identity.saveGroup(group);
-        for (RolePermissions.Grant grant : RolePermissions.of(role)) {
+        for (RolePermissions.Grant grant : RolePermissions.of(role, startableByClerk)) {
             Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(grant.resource());

@@ -22,13 +22,11 @@ final class RolePermissions {
     record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
 
-    /** Process definitions a clerk may start. The application is where every case begins. */
-    static final List<String> STARTABLE_BY_CLERK = List.of("identification", "regionTestCase");
-
     private RolePermissions() {
     }
 
-    static List<Grant> of(OfficialRole role) {
+    /** @param startableByClerk process keys a clerk may start (where every case begins) */
+    static List<Grant> of(OfficialRole role, List<String> startableByClerk) {
         List<Grant> grants = new ArrayList<>();
         if (role == OfficialRole.AUDITOR) {
             grants.add(new Grant(Resources.APPLICATION, "cockpit", ACCESS));
@@ -41,7 +39,7 @@ final class RolePermissions {
         grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ));
         if (role == OfficialRole.CLERK) {
             grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
-            STARTABLE_BY_CLERK.forEach(key -> grants.add(new Grant(Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE)));
+            startableByClerk.forEach(key -> grants.add(new Grant(Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE)));
         }
         return grants;
     }

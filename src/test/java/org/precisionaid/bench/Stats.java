@@ -1,6 +1,5 @@
 package org.precisionaid.bench;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,11 +51,5 @@ final class Stats {
         }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
         return Math.round(sorted[Math.max(0, index)] / 10.0) / 100.0;
-    }
-
-    static long[] sorted(long[] values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 }
