@@ -22,6 +22,7 @@ final class BenchReport {
             Map<String, Object> baseline = (Map<String, Object>) db.get("baseline");
             Map<String, Object> s2 = (Map<String, Object>) db.get("s2");
             md.append("## ").append(entry.getKey()).append("\n\n| figure | value |\n|---|---|\n");
+            row(md, "engine settings", db.get("engine"));
             row(md, "start-up (s)", db.get("startupSeconds"));
             row(md, "heap / RSS after start (MB)", db.get("afterStart"));
             row(md, "S1 households", s1.get("households") + " in " + s1.get("seconds") + " s");

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.PrecisionAidApplication;
@@ -91,8 +92,11 @@ class IdentificationBenchmark {
         }
         String[] profiles;
         if ("postgres".equals(database)) {
-            String url = SharedPostgres.jdbcUrl();
-            properties.addAll(List.of("PA_DB_URL=" + url, "PA_DB_USER=postgres", "PA_DB_PASSWORD=postgres"));
+            // -Dbench.pgUrl=jdbc:postgresql://host/db (with bench.pgUser, bench.pgPassword): measure a real server
+            String url = System.getProperty("bench.pgUrl", "");
+            properties.addAll(List.of("PA_DB_URL=" + (url.isBlank() ? SharedPostgres.jdbcUrl() : url),
+                    "PA_DB_USER=" + System.getProperty("bench.pgUser", "postgres"),
+                    "PA_DB_PASSWORD=" + System.getProperty("bench.pgPassword", "postgres")));
             profiles = new String[] {"postgres"};
         } else {
             Path file = Path.of("target", "bench", "h2-" + System.currentTimeMillis()).toAbsolutePath();
@@ -104,12 +108,13 @@ class IdentificationBenchmark {
                 .profiles(profiles).run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
             result.put("startupSeconds", round((System.nanoTime() - startNanos) / 1e9));
             result.put("afterStart", memory());
+            result.put("engine", engineSettings(context.getBean(ProcessEngineConfigurationImpl.class)));
             DataSource dataSource = context.getBean(DataSource.class);
             result.put("baseline", baseline(dataSource));
             result.put("s1", throughput(context));
             result.put("afterS1", memory());
             result.put("history", history(new JdbcTemplate(dataSource), database));
-            result.put("s2", taskQuery(context));
+            result.put("s2", taskQuery(context, database));
         }
         double flow = ((Number) ((Map<?, ?>) result.get("s1")).get("engineTransactionsPerSecond")).doubleValue();
         double raw = ((Number) ((Map<?, ?>) result.get("baseline")).get("commitsPerSecond")).doubleValue();
@@ -117,9 +122,20 @@ class IdentificationBenchmark {
         return result;
     }
 
+    /** The settings a tuning changes, read back from the engine: a property that did not bind shows here. */
+    private static Map<String, Object> engineSettings(ProcessEngineConfigurationImpl engine) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("authorizationCheckRevokes", engine.getAuthorizationCheckRevokes());
+        settings.put("history", engine.getHistory());
+        settings.put("cmmnEnabled", engine.isCmmnEnabled());
+        settings.put("extraArgs", System.getProperty("bench.args", ""));
+        return settings;
+    }
+
     /** Raw commit rate of the same database, pool and concurrency: one-row insert per transaction over JDBC. */
     private Map<String, Object> baseline(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists bench_commit");
             statement.execute("create table bench_commit (id bigint primary key, payload varchar(64))");
         }
         AtomicLong ids = new AtomicLong();
@@ -204,7 +220,7 @@ class IdentificationBenchmark {
     }
 
     /** S2: open tasks spread over the demo regions; the query a township official's Tasklist makes. */
-    private Map<String, Object> taskQuery(ConfigurableApplicationContext context) throws Exception {
+    private Map<String, Object> taskQuery(ConfigurableApplicationContext context, String database) throws Exception {
         RuntimeService runtime = context.getBean(RuntimeService.class);
         IdentityService identity = context.getBean(IdentityService.class);
         FilterService filters = context.getBean(FilterService.class);
@@ -241,12 +257,37 @@ class IdentificationBenchmark {
                 identity.clearAuthentication();
             }
         }
+        if (Boolean.getBoolean("bench.explain") && "postgres".equals(database)) {
+            explainFilterQuery(context, filterId, townships.get(0));
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("openTasks", openTasks);
         result.put("seedSeconds", round(seedSeconds));
         result.put("queries", queries);
         result.put("latency", stats.percentiles());
         return result;
+    }
+
+    /** -Dbench.explain=true: the plans of S2's page and count queries, in target/bench/s2-plan.txt. */
+    private static void explainFilterQuery(ConfigurableApplicationContext context, String filterId, String township)
+            throws Exception {
+        FilterService filters = context.getBean(FilterService.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        String official = "township." + township;
+        identity.setAuthentication(official,
+                identity.createGroupQuery().groupMember(official).list().stream().map(Group::getId).toList());
+        try {
+            String mapper = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+            String page = QueryPlan.explain(jdbc, mapper, () -> filters.listPage(filterId, 0, 50));
+            String count = QueryPlan.explain(jdbc, mapper, () -> filters.count(filterId));
+            Path file = Path.of("target", "bench", "s2-plan.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "-- first page of 50\n" + page + "\n\n-- count\n" + count + "\n");
+            System.out.println("S2 query plans written to " + file);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private Map<String, Object> history(JdbcTemplate jdbc, String database) {
