@@ -14,10 +14,11 @@ public class CandidateGroups {
 
     /** Group of the given role responsible for the region; a village code yields its township's group for 'township'. */
     public String of(String regionCode, String role) {
-        return of(RegionCode.of(regionCode), OfficialRole.fromKey(role));
+        return forRegion(RegionCode.of(regionCode), OfficialRole.fromKey(role));
     }
 
-    public String of(RegionCode region, OfficialRole role) {
+    /** Named apart from {@link #of(String, String)}: with an overload, the models' EL would try to coerce strings. */
+    public String forRegion(RegionCode region, OfficialRole role) {
         RegionLevel level = role.level() == null ? region.level() : role.level();
         if (region.level().isAbove(level)) {
             throw new RoleLevelMismatchException(region, role);

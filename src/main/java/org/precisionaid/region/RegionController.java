@@ -38,7 +38,7 @@ public class RegionController {
     public GroupView group(@PathVariable String code, @PathVariable String role) {
         Region region = regions.get(code);
         OfficialRole officialRole = OfficialRole.fromKey(role);
-        return new GroupView(groups.of(region.code(), officialRole), officialRole.key(), region.getCode());
+        return new GroupView(groups.forRegion(region.code(), officialRole), officialRole.key(), region.getCode());
     }
 
     public record GroupView(String groupId, String role, String regionCode) {

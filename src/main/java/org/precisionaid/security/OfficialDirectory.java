@@ -43,7 +43,7 @@ public class OfficialDirectory {
             String regionCode, String roleKey) {
         OfficialRole role = OfficialRole.fromKey(roleKey);
         Region region = regions.get(regionCode);
-        String groupId = groups.of(region.code(), role);
+        String groupId = groups.forRegion(region.code(), role);
         if (identity.createUserQuery().userId(userId).count() > 0) {
             throw new OfficialExistsException(userId);
         }
