@@ -91,6 +91,7 @@ class IdentificationBenchmark {
             properties.addAll(List.of(extra.split(";")));
         }
         String[] profiles;
+        Path h2File = null;
         if ("postgres".equals(database)) {
             // -Dbench.pgUrl=jdbc:postgresql://host/db (with bench.pgUser, bench.pgPassword): measure a real server
             String url = System.getProperty("bench.pgUrl", "");
@@ -99,8 +100,8 @@ class IdentificationBenchmark {
                     "PA_DB_PASSWORD=" + System.getProperty("bench.pgPassword", "postgres")));
             profiles = new String[] {"postgres"};
         } else {
-            Path file = Path.of("target", "bench", "h2-" + System.currentTimeMillis()).toAbsolutePath();
-            properties.add("spring.datasource.url=jdbc:h2:file:" + file);
+            h2File = Path.of("target", "bench", "h2-" + System.currentTimeMillis()).toAbsolutePath();
+            properties.add("spring.datasource.url=jdbc:h2:file:" + h2File);
             profiles = new String[0];
         }
         long startNanos = System.nanoTime();
@@ -116,6 +117,11 @@ class IdentificationBenchmark {
             result.put("history", history(new JdbcTemplate(dataSource), database));
             result.put("s2", taskQuery(context, database));
         }
+        if (h2File != null) { // hundreds of MB at the default scale
+            result.put("h2FileMb", Files.size(Path.of(h2File + ".mv.db")) / 1_048_576);
+            Files.deleteIfExists(Path.of(h2File + ".mv.db"));
+            Files.deleteIfExists(Path.of(h2File + ".trace.db"));
+        }
         double flow = ((Number) ((Map<?, ?>) result.get("s1")).get("engineTransactionsPerSecond")).doubleValue();
         double raw = ((Number) ((Map<?, ?>) result.get("baseline")).get("commitsPerSecond")).doubleValue();
         result.put("flowToRawRatio", Math.round(flow / raw * 10_000) / 10_000.0);
@@ -128,6 +134,9 @@ class IdentificationBenchmark {
         settings.put("authorizationCheckRevokes", engine.getAuthorizationCheckRevokes());
         settings.put("history", engine.getHistory());
         settings.put("cmmnEnabled", engine.isCmmnEnabled());
+        settings.put("authorizationManager", engine.getSessionFactories()
+                .get(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class).openSession()
+                .getClass().getSimpleName());
         settings.put("extraArgs", System.getProperty("bench.args", ""));
         return settings;
     }
