@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.PrecisionAidApplication;
@@ -269,8 +270,17 @@ class IdentificationBenchmark {
         if (Boolean.getBoolean("bench.explain") && "postgres".equals(database)) {
             explainFilterQuery(context, filterId, townships.get(0));
         }
+        // S4: the job executor's acquisition with every open task's escalation timer in the job table (none due)
+        ProcessEngineConfigurationImpl engine = context.getBean(ProcessEngineConfigurationImpl.class);
+        Stats s4 = new Stats();
+        for (int i = 0; i < queries; i++) {
+            s4.time("jobAcquisition", () -> engine.getCommandExecutorTxRequired()
+                    .execute(new AcquireJobsCmd(engine.getJobExecutor())));
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("openTasks", openTasks);
+        result.put("timerJobs", context.getBean(ManagementService.class).createJobQuery().timers().count());
+        result.put("s4", s4.percentiles());
         result.put("seedSeconds", round(seedSeconds));
         result.put("queries", queries);
         result.put("latency", stats.percentiles());
