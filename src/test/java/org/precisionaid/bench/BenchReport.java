@@ -36,7 +36,8 @@ final class BenchReport {
             md.append("\n| step | count | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
             steps(md, (Map<String, Map<String, Object>>) s1.get("steps"), "S1 ");
             steps(md, (Map<String, Map<String, Object>>) s2.get("latency"), "S2 ");
-            steps(md, (Map<String, Map<String, Object>>) s2.get("s4"), "S4 (" + s2.get("timerJobs") + " timers) ");
+            Map<String, Object> s4 = (Map<String, Object>) db.get("s4");
+            steps(md, (Map<String, Map<String, Object>>) s4.get("latency"), "S4 (" + s4.get("timerJobs") + " timers) ");
             md.append("\n");
         }
         return md.toString();

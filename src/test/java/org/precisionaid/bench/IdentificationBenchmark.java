@@ -26,9 +26,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.PrecisionAidApplication;
@@ -117,6 +117,7 @@ class IdentificationBenchmark {
             result.put("afterS1", memory());
             result.put("history", history(new JdbcTemplate(dataSource), database));
             result.put("s2", taskQuery(context, database));
+            result.put("s4", jobAcquisition(context));
         }
         if (h2File != null) { // hundreds of MB at the default scale
             result.put("h2FileMb", Files.size(Path.of(h2File + ".mv.db")) / 1_048_576);
@@ -136,7 +137,7 @@ class IdentificationBenchmark {
         settings.put("history", engine.getHistory());
         settings.put("cmmnEnabled", engine.isCmmnEnabled());
         settings.put("authorizationManager", engine.getSessionFactories()
-                .get(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class).openSession()
+                .get(AuthorizationManager.class).openSession()
                 .getClass().getSimpleName());
         settings.put("extraArgs", System.getProperty("bench.args", ""));
         return settings;
@@ -251,62 +252,54 @@ class IdentificationBenchmark {
         String filterId = filters.createFilterQuery().filterName("本组待办 / My group's tasks").singleResult().getId();
         Stats stats = new Stats();
         List<String> townships = VILLAGES.stream().map(v -> v.substring(0, 9)).distinct().toList();
+        TaskService tasks = context.getBean(TaskService.class);
         for (int i = 0; i < queries; i++) {
-            String official = "township." + townships.get(i % townships.size());
-            List<String> groups = identity.createGroupQuery().groupMember(official).list().stream().map(Group::getId)
-                    .toList();
-            identity.setAuthentication(official, groups);
-            try {
+            as(identity, "township." + townships.get(i % townships.size()), () -> {
                 stats.time("firstPage50", () -> filters.listPage(filterId, 0, 50));
                 // as Tasklist asks by default: the filter extended with its "Created, newest first" sorting
                 stats.time("firstPage50ByCreated", () -> filters.listPage(filterId,
-                        context.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
-                                .orderByTaskCreateTime().desc(), 0, 50));
+                        tasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 50));
                 stats.time("count", () -> filters.count(filterId));
-            } finally {
-                identity.clearAuthentication();
-            }
+            });
         }
         if (Boolean.getBoolean("bench.explain") && "postgres".equals(database)) {
-            explainFilterQuery(context, filterId, townships.get(0));
-        }
-        // S4: the job executor's acquisition with every open task's escalation timer in the job table (none due)
-        ProcessEngineConfigurationImpl engine = context.getBean(ProcessEngineConfigurationImpl.class);
-        Stats s4 = new Stats();
-        for (int i = 0; i < queries; i++) {
-            s4.time("jobAcquisition", () -> engine.getCommandExecutorTxRequired()
-                    .execute(new AcquireJobsCmd(engine.getJobExecutor())));
+            explainFilterQuery(context, filterId, "township." + townships.get(0));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("openTasks", openTasks);
-        result.put("timerJobs", context.getBean(ManagementService.class).createJobQuery().timers().count());
-        result.put("s4", s4.percentiles());
         result.put("seedSeconds", round(seedSeconds));
         result.put("queries", queries);
         result.put("latency", stats.percentiles());
         return result;
     }
 
+    /** S4: the job executor's acquisition cycle with every open task's escalation timer in the job table. */
+    private Map<String, Object> jobAcquisition(ConfigurableApplicationContext context) {
+        ProcessEngineConfigurationImpl engine = context.getBean(ProcessEngineConfigurationImpl.class);
+        Stats stats = new Stats();
+        for (int i = 0; i < queries; i++) {
+            stats.time("jobAcquisition", () -> engine.getCommandExecutorTxRequired()
+                    .execute(new AcquireJobsCmd(engine.getJobExecutor())));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("timerJobs", context.getBean(ManagementService.class).createJobQuery().timers().count());
+        result.put("latency", stats.percentiles());
+        return result;
+    }
+
     /** -Dbench.explain=true: the plans of S2's page and count queries, in target/bench/s2-plan.txt. */
-    private static void explainFilterQuery(ConfigurableApplicationContext context, String filterId, String township)
+    private static void explainFilterQuery(ConfigurableApplicationContext context, String filterId, String official)
             throws Exception {
         FilterService filters = context.getBean(FilterService.class);
-        IdentityService identity = context.getBean(IdentityService.class);
         JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-        String official = "township." + township;
-        identity.setAuthentication(official,
-                identity.createGroupQuery().groupMember(official).list().stream().map(Group::getId).toList());
-        try {
-            String mapper = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
-            String page = QueryPlan.explain(jdbc, mapper, () -> filters.listPage(filterId, 0, 50));
-            String count = QueryPlan.explain(jdbc, mapper, () -> filters.count(filterId));
-            Path file = Path.of("target", "bench", "s2-plan.txt");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "-- first page of 50\n" + page + "\n\n-- count\n" + count + "\n");
-            System.out.println("S2 query plans written to " + file);
-        } finally {
-            identity.clearAuthentication();
-        }
+        String mapper = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+        String plans = as(context.getBean(IdentityService.class), official, () ->
+                "-- first page of 50\n" + QueryPlan.explain(jdbc, mapper, () -> filters.listPage(filterId, 0, 50))
+                + "\n\n-- count\n" + QueryPlan.explain(jdbc, mapper, () -> filters.count(filterId)) + "\n");
+        Path file = Path.of("target", "bench", "s2-plan.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, plans);
+        System.out.println("S2 query plans written to " + file);
     }
 
     private Map<String, Object> history(JdbcTemplate jdbc, String database) {

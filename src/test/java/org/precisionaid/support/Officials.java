@@ -1,9 +1,12 @@
 package org.precisionaid.support;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
 
 /** Runs engine calls as a given demo official, with his real group memberships. */
 public final class Officials {
@@ -22,10 +25,10 @@ public final class Officials {
     }
 
     /** The official finds the case's one open task in his own view, claims and completes it. */
-    public static void claimAndComplete(IdentityService identity, org.camunda.bpm.engine.TaskService tasks,
-            String official, String businessKey, java.util.Map<String, Object> variables) {
+    public static void claimAndComplete(IdentityService identity, TaskService tasks,
+            String official, String businessKey, Map<String, Object> variables) {
         as(identity, official, () -> {
-            org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
                     .singleResult();
             if (task == null) {
                 throw new AssertionError(official + " sees no task of " + businessKey);
