@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.ProcessBean;
 import static org.precisionaid.identification.ProcessVariables.REJECTED_BY;
 import static org.precisionaid.identification.ProcessVariables.REJECTION_LEVEL;
 import static org.precisionaid.identification.ProcessVariables.REJECTION_REASON;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Ends a case as rejected, keeping level, reason and official in the registry. */
 @Component("applyRejection")
+@ProcessBean
 public class ApplyRejection implements JavaDelegate {
 
     private final HouseholdService households;

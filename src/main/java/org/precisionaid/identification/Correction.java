@@ -1,6 +1,7 @@
 package org.precisionaid.identification;
 
 
+import org.precisionaid.procedure.ProcessBean;
 import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * application passes the same validation as a new one.
  */
 @Component("correction")
+@ProcessBean
 public class Correction implements TaskListener {
 
     static final List<String> CORRECTABLE = List.of("wages", "operatingNet", "propertyIncome", "transferIncome",

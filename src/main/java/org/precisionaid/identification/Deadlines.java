@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.ProcessBean;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Due dates and overdue timers of user tasks, read by the models as {@code ${deadlines.due('townshipReview')}}. */
 @Component("deadlines")
+@ProcessBean
 public class Deadlines {
 
     private final IdentificationProperties properties;

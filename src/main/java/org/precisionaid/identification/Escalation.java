@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.precisionaid.region.CandidateGroups;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * as {@code ${escalation.escalate(task, 'county')}}.
  */
 @Component("escalation")
+@ProcessBean
 public class Escalation {
 
     public static final int ESCALATED_PRIORITY = 90;

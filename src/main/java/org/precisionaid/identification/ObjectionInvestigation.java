@@ -1,6 +1,7 @@
 package org.precisionaid.identification;
 
 
+import org.precisionaid.procedure.ProcessBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * is noted for rejection. The outcome stays in the investigation's own scope, so parallel objections never mix.
  */
 @Component("objectionInvestigation")
+@ProcessBean
 public class ObjectionInvestigation implements TaskListener {
 
     private final ObjectionService objections;

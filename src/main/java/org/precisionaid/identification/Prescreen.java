@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.ProcessBean;
 import static org.precisionaid.identification.ProcessVariables.CLASSIFICATION;
 import static org.precisionaid.identification.ProcessVariables.CLASSIFICATION_REASON;
 import static org.precisionaid.identification.ProcessVariables.PER_CAPITA_INCOME;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Classifies the household by the DMN rules and leaves the facts each official needs on the case. */
 @Component("prescreen")
+@ProcessBean
 public class Prescreen implements JavaDelegate {
 
     private final HouseholdService households;

@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.ProcessBean;
 import static org.precisionaid.identification.ProcessVariables.NOTICE_ENDS;
 
 import java.util.Date;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Puts the household on the public notice for the configured period; the model's timer waits for its end. */
 @Component("publishAnnouncement")
+@ProcessBean
 public class PublishAnnouncement implements JavaDelegate {
 
     private final HouseholdService households;

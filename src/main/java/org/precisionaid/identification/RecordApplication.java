@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.ProcessBean;
 import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 import static org.precisionaid.identification.ProcessVariables.REGION_CODE;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * Applications made over REST arrive already recorded and pass through.
  */
 @Component("recordApplication")
+@ProcessBean
 public class RecordApplication implements JavaDelegate {
 
     private final HouseholdService households;

@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.ProcessBean;
 import static org.precisionaid.identification.ProcessVariables.FILE_CARD_NO;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Opens the file card (建档立卡) with what the township chose at registration. */
 @Component("registerHousehold")
+@ProcessBean
 public class RegisterHousehold implements JavaDelegate {
 
     private final HouseholdService households;

@@ -1,6 +1,7 @@
 package org.precisionaid.identification;
 
 
+import org.precisionaid.procedure.ProcessBean;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * tells him which field), writes the decision to the registry, and notes a rejection for the model to close.
  */
 @Component("taskDecisions")
+@ProcessBean
 public class TaskDecisions implements TaskListener {
 
     static final int MAX_COMMENT = 1000;

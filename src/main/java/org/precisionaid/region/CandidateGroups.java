@@ -1,5 +1,6 @@
 package org.precisionaid.region;
 
+import org.precisionaid.procedure.ProcessBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * ({@code ${groups.of(regionCode, 'township')}}), so the rule cannot drift between models.
  */
 @Component("groups")
+@ProcessBean
 public class CandidateGroups {
 
     /** Group of the given role responsible for the region; a village code yields its township's group for 'township'. */
