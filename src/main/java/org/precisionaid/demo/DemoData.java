@@ -52,8 +52,8 @@ public class DemoData implements ApplicationRunner {
                 String userId = userId(region, role);
                 if (!officials.exists(userId)) {
                     String[] label = role.label().split(" / ");
-                    officials.create(userId, region.getNameZh() + label[0], region.getNameEn() + " " + label[1],
-                            null, PASSWORD, region.getCode(), role.key());
+                    officials.createDemoOfficial(userId, region.getNameZh() + label[0],
+                            region.getNameEn() + " " + label[1], PASSWORD, region.getCode(), role.key());
                     created++;
                 }
             }

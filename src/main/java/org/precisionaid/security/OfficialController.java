@@ -29,7 +29,7 @@ public class OfficialController {
             @NotBlank @Size(max = 64) String firstName,
             @NotBlank @Size(max = 64) String lastName,
             @Email @Size(max = 128) String email,
-            @NotBlank @Size(min = 10, max = 128, message = "must be 10-128 characters") String password,
+            @NotBlank @Size(max = 128, message = "must be at most 128 characters") String password,
             @NotBlank String regionCode,
             @NotBlank String role) {
     }

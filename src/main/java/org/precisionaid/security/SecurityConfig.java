@@ -2,6 +2,7 @@ package org.precisionaid.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -53,6 +54,16 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Expressions in query fields are refused at the HTTP door of both engine APIs, after authentication. */
+    @Bean
+    FilterRegistrationBean<EngineRequestExpressionFilter> engineRequestExpressionFilter(ObjectMapper json) {
+        FilterRegistrationBean<EngineRequestExpressionFilter> registration =
+                new FilterRegistrationBean<>(new EngineRequestExpressionFilter(json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(0); // Spring Security runs at -100
+        return registration;
     }
 
     /** Plain path patterns: the engine REST API is a second (Jersey) servlet, so MVC matchers cannot be used. */

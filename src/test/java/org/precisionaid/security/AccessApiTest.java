@@ -88,14 +88,14 @@ class AccessApiTest {
         ResponseEntity<JsonNode> shortPassword = admin.postForEntity("/api/officials",
                 json(body.formatted("township").replace("long-enough-pw", "short")), JsonNode.class);
         assertThat(shortPassword.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(shortPassword.getBody().get("errors").get("password").asText()).contains("10-128");
+        assertThat(shortPassword.getBody().get("errors").get("password").asText()).contains("at least 12 characters");
 
         ResponseEntity<JsonNode> created =
                 admin.postForEntity("/api/officials", json(body.formatted("township")), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody().get("groupId").asText()).isEqualTo("township-654225101");
         assertThat(rest.withBasicAuth("li.township.654225101", "long-enough-pw")
-                .getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+                .getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<JsonNode> again =
                 admin.postForEntity("/api/officials", json(body.formatted("township")), JsonNode.class);

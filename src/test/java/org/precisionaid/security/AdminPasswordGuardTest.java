@@ -9,21 +9,25 @@ class AdminPasswordGuardTest {
 
     @Test
     void withoutDemoProfileAMissingPasswordStopsTheStart() {
-        assertThatThrownBy(() -> AdminPasswordGuard.check("", false))
+        assertThatThrownBy(() -> AdminPasswordGuard.check("admin", "", false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PA_ADMIN_PASSWORD is not set");
-        assertThatThrownBy(() -> AdminPasswordGuard.check(null, false))
+        assertThatThrownBy(() -> AdminPasswordGuard.check("admin", null, false))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void withoutDemoProfileAShortPasswordStopsTheStart() {
-        assertThatThrownBy(() -> AdminPasswordGuard.check("admin", false))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("too short");
+    void withoutDemoProfileAPasswordAgainstThePolicyStopsTheStartNamingTheRule() {
+        assertThatThrownBy(() -> AdminPasswordGuard.check("admin", "short-pw", false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 12 characters");
+        assertThatThrownBy(() -> AdminPasswordGuard.check("admin", "my-admin-secret-2026", false))
+                .hasMessageContaining("must not contain the user id");
+        assertThatThrownBy(() -> AdminPasswordGuard.check("root", "password1234!", false))
+                .hasMessageContaining("commonly used");
     }
 
     @Test
-    void aLongPasswordOrTheDemoProfileStarts() {
-        assertThatCode(() -> AdminPasswordGuard.check("correct-horse-battery", false)).doesNotThrowAnyException();
-        assertThatCode(() -> AdminPasswordGuard.check("demo", true)).doesNotThrowAnyException();
+    void aStrongPasswordOrTheDemoProfileStarts() {
+        assertThatCode(() -> AdminPasswordGuard.check("admin", "correct-horse-battery", false)).doesNotThrowAnyException();
+        assertThatCode(() -> AdminPasswordGuard.check("admin", "demo", true)).doesNotThrowAnyException();
     }
 }

@@ -13,7 +13,7 @@ class StartWithoutAdminPasswordTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(PrecisionAidApplication.class)
                 .properties(
                         "spring.datasource.url=jdbc:h2:mem:no-admin-password",
-                        "camunda.bpm.admin-user.password=",
+                        "precision-aid.admin.password=",
                         "precision-aid.demo=false",
                         "camunda.bpm.job-execution.enabled=false",
                         "server.port=0")
