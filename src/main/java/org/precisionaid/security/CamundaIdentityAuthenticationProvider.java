@@ -1,10 +1,13 @@
 package org.precisionaid.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,17 +25,28 @@ public class CamundaIdentityAuthenticationProvider implements org.springframewor
     static final String GROUP_PREFIX = "GROUP_";
 
     private final IdentityService identity;
+    private final VerifiedLogins verified;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identity,
+            @Value("${precision-aid.security.basic-login-cache:PT2M}") Duration loginCache, Clock clock) {
         this.identity = identity;
+        this.verified = new VerifiedLogins(loginCache, clock);
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null || !identity.checkPassword(userId, credentials.toString())) {
+        if (userId == null || credentials == null) {
             throw new BadCredentialsException("wrong user name or password");
+        }
+        String password = credentials.toString();
+        if (!verified.isRecentlyVerified(userId, password)) {
+            if (!identity.checkPassword(userId, password)) {
+                verified.forget(userId);
+                throw new BadCredentialsException("wrong user name or password");
+            }
+            verified.remember(userId, password);
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Group group : identity.createGroupQuery().groupMember(userId).list()) {

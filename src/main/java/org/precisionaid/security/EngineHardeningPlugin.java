@@ -11,6 +11,7 @@ import org.precisionaid.security.engine.GuardedExpressionManager;
 import org.precisionaid.security.engine.LastAdministratorGuard;
 import org.precisionaid.security.engine.ModelDeploymentGuard;
 import org.precisionaid.security.engine.QueryExpressionGuard;
+import org.precisionaid.security.engine.RefusalLogger;
 import org.precisionaid.security.password.AuditedIdentityProvider;
 import org.precisionaid.security.password.OfficialPasswordPolicy;
 import org.precisionaid.security.password.Pbkdf2PasswordEncryptor;
@@ -45,6 +46,7 @@ public class EngineHardeningPlugin extends AbstractCamundaConfiguration {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
+        interceptors.add(new RefusalLogger());
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new LastAdministratorGuard(configuration.getIdentityService()));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);

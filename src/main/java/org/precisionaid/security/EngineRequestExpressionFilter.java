@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.precisionaid.security.engine.QueryExpressions;
 import org.precisionaid.web.ApiExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,7 +36,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class EngineRequestExpressionFilter extends OncePerRequestFilter {
 
-    private static final Logger LOG = LoggerFactory.getLogger("org.precisionaid.security.refused");
     private static final int MAX_INSPECTED_BODY = 2 * 1024 * 1024;
 
     private final ObjectMapper json;
@@ -123,8 +120,8 @@ public class EngineRequestExpressionFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String field) throws IOException {
-        LOG.warn("refused: user={} resource={} {} reason=expression in query field {}", request.getRemoteUser(),
-                request.getMethod(), request.getRequestURI(), field);
+        SecurityLog.refused(request.getRemoteUser(), request.getMethod() + " " + request.getRequestURI(),
+                "expression in query field " + field);
         ProblemDetail problem = ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, "expression-refused",
                 "查询中不允许表达式 / Expression not allowed in a query", field + ": " + QueryExpressions.RULE,
                 Map.of("errors", Map.of(field, QueryExpressions.RULE)));

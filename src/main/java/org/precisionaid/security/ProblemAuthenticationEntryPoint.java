@@ -35,6 +35,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        SecurityLog.refused(request.getRemoteUser(), request.getMethod() + " " + request.getRequestURI(), "no permission");
         write(response, ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "forbidden", "无权限 / Forbidden",
                 "Your account may not do this", Map.of()));
     }

@@ -29,7 +29,10 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain webapps(HttpSecurity http) throws Exception {
         http.securityMatcher(paths("/camunda/**", "/", "/index.html", "/favicon.ico"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // Camunda's first-run "create the administrator" page: never, our administrator comes from the
+                // environment and camunda-admin is never left empty (CVE-2026-77226, AdministratorAccount)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().permitAll())
                 // Camunda's webapps protect themselves: session login and their CsrfPreventionFilter
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

@@ -1,5 +1,7 @@
 package org.precisionaid.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,12 +63,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(FieldRuleException.class)
-    ProblemDetail fieldRule(FieldRuleException e) {
+    ProblemDetail fieldRule(FieldRuleException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.status() == HttpStatus.FORBIDDEN) {
+            org.precisionaid.security.SecurityLog.refused(request.getRemoteUser(),
+                    request.getMethod() + " " + request.getRequestURI(), "outside the official's region: " + e.errors().keySet());
+        }
         return problem(e.status(), e.type(), e.title(), e.getMessage(), Map.of("errors", e.errors()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e) {
+    ProblemDetail denied(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
+        org.precisionaid.security.SecurityLog.refused(request.getRemoteUser(),
+                request.getMethod() + " " + request.getRequestURI(), "no permission");
         return problem(HttpStatus.FORBIDDEN, "forbidden", "无权限 / Forbidden",
                 "Your account may not do this", Map.of());
     }
@@ -87,9 +95,53 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch);
+            String rule = "must be " + expected(mismatch.getTargetType());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation",
+                    "输入有误 / Invalid input", field + ": " + rule, Map.of("errors", Map.of(field, rule))));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable",
                 "无法读取请求 / Unreadable request",
                 "The body is not valid JSON of the expected shape (numbers as numbers, lists as lists)", Map.of()));
+    }
+
+    /** {@code members[1].age}, as the caller wrote it. */
+    private static String fieldPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date (yyyy-MM-dd)";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
     }
 
     public static ProblemDetail problem(HttpStatusCode status, String type, String title, @Nullable String detail,

@@ -66,8 +66,22 @@ class HouseholdApiTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsAProblemNamingTheFieldAndTheExpectedType() {
+        long before = repository.count();
+        ResponseEntity<JsonNode> response = post(CLERK, "{\"regionCode\": \"654224101201\", \"wages\": \"abc\"}");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").get("wages").asText()).isEqualTo("must be a number");
+        assertThat(response.getBody().get("detail").asText()).isEqualTo("wages: must be a number");
+
+        ResponseEntity<JsonNode> nested = post(CLERK,
+                "{\"regionCode\": \"654224101201\", \"members\": [{\"name\": \"张三\"}, {\"name\": [1]}]}");
+        assertThat(nested.getBody().get("errors").get("members[1].name").asText()).isEqualTo("must be a text");
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonIsAProblemNotAStackTrace() {
-        ResponseEntity<JsonNode> response = post(CLERK, "{\"regionCode\": \"654224101201\", \"wages\": \"lots\"}");
+        ResponseEntity<JsonNode> response = post(CLERK, "{\"regionCode\": \"654224101201\", \"wages\": ");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("title").asText()).contains("Unreadable request");
     }

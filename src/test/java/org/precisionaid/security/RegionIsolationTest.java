@@ -74,19 +74,19 @@ class RegionIsolationTest {
                 .getState()).isEqualTo("COMPLETED");
 
         // the finished case's history stays readable for the county auditor, and only for him
-        String historyQuery = "/engine-rest/history/process-instance?processInstanceBusinessKey=" + businessKey;
+        String historyQuery = "/engine-rest/history/process-instance?maxResults=50&processInstanceBusinessKey=" + businessKey;
         JsonNode finished = rest.withBasicAuth("auditor.654224", "demo").getForObject(historyQuery, JsonNode.class);
         assertThat(finished).hasSize(1);
         assertThat(finished.get(0).get("state").asText()).isEqualTo("COMPLETED");
         assertThat(rest.withBasicAuth("auditor.654224", "demo").getForObject("/engine-rest/history/activity-instance"
-                + "?processInstanceId=" + instance.getId(), JsonNode.class)).extracting(a -> a.get("activityId").asText())
+                + "?maxResults=50&processInstanceId=" + instance.getId(), JsonNode.class)).extracting(a -> a.get("activityId").asText())
                 .contains("caseOpened", "townshipCheck", "caseClosed");
         assertThat(rest.withBasicAuth("auditor.654225", "demo").getForObject(historyQuery, JsonNode.class)).isEmpty();
     }
 
     @Test
     void rest_onlyTheOwnTownshipSeesAndClaimsTheTask() {
-        String query = "/engine-rest/task?processInstanceBusinessKey=" + businessKey;
+        String query = "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + businessKey;
         JsonNode othersView = rest.withBasicAuth(OTHER_TOWNSHIP, "demo").getForObject(query, JsonNode.class);
         assertThat(othersView).isEmpty();
         JsonNode ownView = rest.withBasicAuth(OWN_TOWNSHIP, "demo").getForObject(query, JsonNode.class);
@@ -104,7 +104,7 @@ class RegionIsolationTest {
 
     @Test
     void auditorsReadTheHistoryOfTheirRegionOnlyAndChangeNothing() {
-        String historyQuery = "/engine-rest/history/process-instance?processInstanceBusinessKey=" + businessKey;
+        String historyQuery = "/engine-rest/history/process-instance?maxResults=50&processInstanceBusinessKey=" + businessKey;
         assertThat(rest.withBasicAuth("auditor.654224", "demo").getForObject(historyQuery, JsonNode.class)).hasSize(1);
         assertThat(rest.withBasicAuth("auditor.6542", "demo").getForObject(historyQuery, JsonNode.class)).hasSize(1);
         assertThat(rest.withBasicAuth("auditor.654225", "demo").getForObject(historyQuery, JsonNode.class)).isEmpty();
