@@ -84,7 +84,8 @@ class IdentificationBenchmark {
     private Map<String, Object> runOn(String database) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         List<String> properties = new ArrayList<>(List.of("server.port=0", "precision-aid.demo=true",
-                "precision-aid.admin.password=bench-admin-password", "camunda.bpm.job-execution.enabled=false",
+                "precision-aid.admin.password=bench-admin-password",
+                "precision-aid.security.password-hash-iterations=10000", "camunda.bpm.job-execution.enabled=false",
                 "logging.level.root=WARN", "spring.datasource.hikari.maximum-pool-size=" + (workers + 2)));
         // extra settings to compare a tuning against the defaults in the same way: -Dbench.args="a=b;c=d"
         String extra = System.getProperty("bench.args", "");
