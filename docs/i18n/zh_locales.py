@@ -4,7 +4,8 @@
   zh_locales.py status  [--webjar JAR]            keys missing from / extra in each zh.json
   zh_locales.py todo    APP [--webjar JAR]        English strings still to translate, as TSV (key<TAB>English)
   zh_locales.py merge   APP FILE... [--webjar JAR] put translations (TSV key<TAB>中文, or flat JSON) into APP's zh.json
-  zh_locales.py cockpit PART.json... [--webjar JAR] build cockpit's zh.json from the translated parts
+  zh_locales.py cockpit PART.json... [--webjar JAR] build cockpit's zh.json from the translated parts: our
+                                                   glossary terms, and Tasklist's/Admin's text for a shared string
 
 Every zh.json is written in the key order of the English file of the webjar, with our dateLocales, and keeps
 only the keys the English file has. Python 3 standard library only; no Maven needed.
@@ -19,6 +20,8 @@ APPS = ("admin", "cockpit", "tasklist", "welcome")
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 OURS = os.path.join(ROOT, "src/main/resources/META-INF/resources/webjars/camunda/app")
 WEBJAR_PATH = "META-INF/resources/webjars/camunda/app/{app}/locales/en.json"
+# Terms of our glossary (glossary.md) that a translated part may have rendered otherwise
+TERMS = {"业务键": "业务编号", "驾驶舱": "流程监控"}
 # the one dateLocales block (moment.js locale) shared by all four apps
 DATE_LOCALES = os.path.join(ROOT, "docs/i18n/dateLocales.zh.json")
 
@@ -113,6 +116,17 @@ def main():
         labels = {}
         for path in parts:
             labels.update(read_translations(path))
+        for key, text in labels.items():
+            for other, ours in TERMS.items():
+                text = text.replace(other, ours)
+            labels[key] = text
+        # a text Cockpit shares with Tasklist or Admin (same key, same English) reads the same in every app
+        cockpit = english(webjar, "cockpit")["labels"]
+        for app in ("admin", "tasklist"):
+            en, zh = english(webjar, app)["labels"], load_zh(app)
+            for key in cockpit:
+                if key in zh and en.get(key) == cockpit[key]:
+                    labels[key] = zh[key]
         return 0 if write_zh(webjar, "cockpit", labels) else 1
     return 2
 
