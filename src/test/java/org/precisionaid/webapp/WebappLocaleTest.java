@@ -1,6 +1,7 @@
 package org.precisionaid.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +57,10 @@ class WebappLocaleTest {
         missing.removeAll(names(chinese));
         Set<String> extra = names(chinese);
         extra.removeAll(names(english));
-        assertThat(missing).as("keys of Camunda's English %s without our Chinese", app).isEmpty();
-        assertThat(extra).as("keys of our Chinese %s that Camunda's English no longer has", app).isEmpty();
+        assertSoftly(softly -> {
+            softly.assertThat(missing).as("keys of Camunda's English %s without our Chinese", app).isEmpty();
+            softly.assertThat(extra).as("keys of our Chinese %s that Camunda's English does not have", app).isEmpty();
+        });
     }
 
     @ParameterizedTest
