@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,6 +38,11 @@ final class Browser implements AutoCloseable {
     private int step;
 
     Browser(String baseUrl, String journey) {
+        this(baseUrl, journey, null);
+    }
+
+    /** A browser whose user set it to {@code language} (e.g. "zh-CN"): what navigator.languages tells a page. */
+    Browser(String baseUrl, String journey, String language) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("The browser journeys need Debian's Chromium: sudo apt-get install chromium chromium-driver "
                     + "(expects " + CHROMIUM + " and " + CHROMEDRIVER + "). To run the other tests without them: "
@@ -47,6 +53,10 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1440,1000");
+        if (language != null) {
+            options.addArguments("--lang=" + language, "--accept-lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
