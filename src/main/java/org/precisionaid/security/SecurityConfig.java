@@ -46,7 +46,7 @@ public class SecurityConfig {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-                        .requestMatchers(paths("/public/**", "/error")).permitAll()
+                        .requestMatchers(paths("/public/**", "/error", "/webjars/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationProvider(provider)
@@ -55,6 +55,7 @@ public class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless Basic authentication sends no cookie a forged request could ride on
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
         return http.build();
     }

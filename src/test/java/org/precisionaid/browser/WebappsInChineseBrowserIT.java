@@ -36,8 +36,8 @@ class WebappsInChineseBrowserIT {
     private static final List<String> APPS = List.of("welcome", "tasklist", "admin", "cockpit");
 
     @LocalServerPort int port;
-    @Value("${camunda.bpm.admin-user.id}") String adminUser;
-    @Value("${camunda.bpm.admin-user.password}") String adminPassword;
+    @Value("${precision-aid.admin.id}") String adminUser;
+    @Value("${precision-aid.admin.password}") String adminPassword;
 
     @Test
     void everyWebappSpeaksChineseUnderOurNameWithoutTheMigrationBanner() throws IOException {

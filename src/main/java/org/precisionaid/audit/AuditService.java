@@ -1,0 +1,299 @@
+package org.precisionaid.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.precisionaid.announcement.ObjectionRepository;
+import org.precisionaid.registry.Codes;
+import org.precisionaid.registry.Household;
+import org.precisionaid.registry.ResidentId;
+import org.precisionaid.registry.StatusChange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads cases for auditors. Which case a caller may read is decided once, by the engine's own authorization
+ * (the per-case READ grants auditors receive when a case starts, see RegionAccessGrants); the details of a case he
+ * may read are then gathered with the engine's system rights, since Camunda would otherwise ask for history rights
+ * on whole process definitions, which would open every region (ADR 0002). Nothing here writes.
+ */
+@Service
+public class AuditService {
+
+    private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
+    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
+    private static final int MAX_VALUE_LENGTH = 300;
+
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final AuditRegistryQueries registry;
+    private final ObjectionRepository objections;
+    private final List<String> auditedProcesses;
+
+    public AuditService(HistoryService history, RepositoryService repository, IdentityService identity,
+            AuditRegistryQueries registry, ObjectionRepository objections,
+            @Value("${precision-aid.audit.processes:identification,funding,annualAssessment,householdExit,villageExit}")
+            List<String> auditedProcesses) {
+        this.history = history;
+        this.repository = repository;
+        this.identity = identity;
+        this.registry = registry;
+        this.objections = objections;
+        this.auditedProcesses = List.copyOf(auditedProcesses);
+    }
+
+    public record Search(String q, Codes.Status status, Codes.Level level, Instant from, Instant to, String state,
+            String regionPrefix, int page, int size) {
+    }
+
+    /** Runs with the caller's engine authentication in place: he finds only what he may read. */
+    @Transactional(readOnly = true)
+    public AuditSummary.Page search(Search search) {
+        if (search.status() != null || search.level() != null) {
+            return searchRegistry(search);
+        }
+        HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKeyIn(auditedProcesses.toArray(String[]::new));
+        String q = search.q() == null ? "" : search.q().strip();
+        if (ID_NUMBER.matcher(q).matches()) {
+            List<String> keys = registry.applicationNosOfPerson(q.toUpperCase());
+            if (keys.isEmpty()) {
+                return new AuditSummary.Page(search.page(), search.size(), 0, List.of());
+            }
+            query.processInstanceBusinessKeyIn(keys.toArray(String[]::new));
+        } else if (!q.isEmpty()) {
+            query.processInstanceBusinessKeyLike("%" + q + "%");
+        }
+        if (search.from() != null) {
+            query.startedAfter(Date.from(search.from()));
+        }
+        if (search.to() != null) {
+            query.startedBefore(Date.from(search.to()));
+        }
+        if ("running".equals(search.state())) {
+            query.unfinished();
+        } else if ("finished".equals(search.state())) {
+            query.finished();
+        }
+        long total = query.count();
+        List<AuditSummary> rows = query.orderByProcessInstanceStartTime().desc()
+                .listPage(search.page() * search.size(), search.size()).stream().map(this::summary).toList();
+        return new AuditSummary.Page(search.page(), search.size(), total, rows);
+    }
+
+    private AuditSummary.Page searchRegistry(Search search) {
+        long total = registry.count(search.regionPrefix(), search.status(), search.level(), search.from(), search.to());
+        List<String> keys = registry.applicationNos(search.regionPrefix(), search.status(), search.level(),
+                search.from(), search.to(), PageRequest.of(search.page(), search.size()));
+        List<AuditSummary> rows = new ArrayList<>();
+        if (!keys.isEmpty()) {
+            Map<String, HistoricProcessInstance> byKey = new LinkedHashMap<>();
+            history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(auditedProcesses.toArray(String[]::new))
+                    .processInstanceBusinessKeyIn(keys.toArray(String[]::new))
+                    .orderByProcessInstanceStartTime().asc().listPage(0, keys.size() * 4)
+                    .forEach(instance -> byKey.put(instance.getBusinessKey(), instance));
+            keys.stream().filter(byKey::containsKey).map(key -> summary(byKey.get(key))).forEach(rows::add);
+        }
+        return new AuditSummary.Page(search.page(), search.size(), total, rows);
+    }
+
+    private AuditSummary summary(HistoricProcessInstance instance) {
+        Household household = registry.household(instance.getBusinessKey());
+        String lastLevel = household == null || household.getHistory().isEmpty() ? null
+                : household.getHistory().get(household.getHistory().size() - 1).getLevel().name();
+        return new AuditSummary(instance.getBusinessKey(), instance.getProcessDefinitionKey(),
+                instance.getProcessDefinitionName(), instance.getState(), instant(instance.getStartTime()),
+                instant(instance.getEndTime()), household == null ? null : household.getStatus().name(), lastLevel);
+    }
+
+    /** The newest case with this number that the caller may read, with everything that happened in it. */
+    @Transactional(readOnly = true)
+    public AuditCase read(String businessKey) {
+        List<HistoricProcessInstance> readable = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKeyIn(auditedProcesses.toArray(String[]::new))
+                .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().desc().listPage(0, 20);
+        if (readable.isEmpty()) {
+            throw new AuditCaseNotFoundException(businessKey);
+        }
+        HistoricProcessInstance instance = readable.get(0);
+        return asSystem(() -> gather(instance, readable));
+    }
+
+    /** The diagram of a case the caller may read. */
+    public String diagram(String businessKey) {
+        AuditCase audited = read(businessKey);
+        return asSystem(() -> {
+            try (var in = repository.getProcessModel(audited.processDefinitionId())) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private AuditCase gather(HistoricProcessInstance instance, List<HistoricProcessInstance> readable) {
+        String id = instance.getId();
+        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
+        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(id)
+                .orderByHistoricActivityInstanceStartTime().asc().list();
+        List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates()
+                .orderByTime().asc().list();
+        List<HistoricIdentityLinkLog> links = new ArrayList<>();
+        tasks.forEach(task -> links.addAll(history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
+                .orderByTime().asc().list()));
+        List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
+                .orderByTimestamp().asc().list();
+        Household household = registry.household(instance.getBusinessKey());
+
+        List<AuditCase.Event> timeline = new ArrayList<>();
+        timeline.add(new AuditCase.Event(instant(instance.getStartTime()), "started", "案件开始 / Case opened", null,
+                instance.getStartUserId(), Map.of()));
+        Map<String, HistoricTaskInstance> taskById = new LinkedHashMap<>();
+        tasks.forEach(task -> taskById.put(task.getId(), task));
+        for (HistoricTaskInstance task : tasks) {
+            timeline.add(new AuditCase.Event(instant(task.getStartTime()), "task-created", task.getName(),
+                    task.getTaskDefinitionKey(), null, dueOf(task)));
+            if (task.getEndTime() != null) {
+                Map<String, Object> submitted = submittedValues(details, task.getId());
+                String kind = "completed".equals(task.getDeleteReason()) ? "task-completed" : "task-ended";
+                timeline.add(new AuditCase.Event(instant(task.getEndTime()), kind, task.getName(),
+                        task.getTaskDefinitionKey(), task.getAssignee(), submitted));
+            }
+        }
+        for (HistoricIdentityLinkLog link : links) {
+            if ("assignee".equals(link.getType()) && "add".equals(link.getOperationType())) {
+                HistoricTaskInstance task = taskById.get(link.getTaskId());
+                timeline.add(new AuditCase.Event(instant(link.getTime()), "task-claimed",
+                        task == null ? "任务 / Task" : task.getName(), task == null ? null : task.getTaskDefinitionKey(),
+                        link.getUserId(), Map.of("assignedBy", String.valueOf(link.getAssignerId()))));
+            }
+        }
+        for (HistoricDetail detail : details) {
+            if (detail instanceof HistoricVariableUpdate update && "escalatedTo".equals(update.getVariableName())) {
+                HistoricTaskInstance task = taskById.get(update.getTaskId());
+                timeline.add(new AuditCase.Event(instant(update.getTime()), "escalated",
+                        task == null ? "逾期上报 / Escalated" : task.getName(),
+                        task == null ? null : task.getTaskDefinitionKey(), null,
+                        Map.of("escalatedTo", String.valueOf(update.getValue()))));
+            }
+        }
+        if (household != null) {
+            for (StatusChange change : household.getHistory()) {
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("status", change.getStatus().label());
+                facts.put("level", change.getLevel().label());
+                if (change.getReason() != null) {
+                    facts.put("reason", masked(change.getReason()));
+                }
+                timeline.add(new AuditCase.Event(change.getAt(), "decision", change.getDecision(), null,
+                        change.getActor(), facts));
+            }
+        }
+        if (instance.getEndTime() != null) {
+            timeline.add(new AuditCase.Event(instant(instance.getEndTime()), "ended", "案件结束 / Case closed", null,
+                    null, Map.of("state", instance.getState())));
+        }
+        timeline.sort(Comparator.comparing(AuditCase.Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
+
+        List<AuditCase.Operation> operationLog = operations.stream().map(entry -> new AuditCase.Operation(
+                instant(entry.getTimestamp()), entry.getUserId(), entry.getOperationType(), entry.getEntityType(),
+                entry.getProperty(), masked(entry.getOrgValue()), masked(entry.getNewValue()))).toList();
+        List<AuditCase.ObjectionRecord> objectionRecords = household == null ? List.of()
+                : objections.findByHouseholdIdOrderById(household.getId()).stream()
+                        .map(o -> new AuditCase.ObjectionRecord(o.getId(), o.getSubmittedAt(), masked(o.getReason()),
+                                maskPhone(o.getContact()), o.getStatus().name(), masked(o.getFinding()), o.getDecidedBy(),
+                                o.getDecidedAt()))
+                        .toList();
+        ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
+        return new AuditCase(instance.getBusinessKey(), id, instance.getProcessDefinitionId(),
+                instance.getProcessDefinitionKey(), definition.getName(), instance.getState(),
+                instant(instance.getStartTime()), instant(instance.getEndTime()), instance.getStartUserId(),
+                household == null ? null : household.getVillageCode(),
+                household == null ? null : household.getStatus().name(),
+                activities.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())
+                        .map(HistoricActivityInstance::getActivityId).distinct().toList(),
+                activities.stream().filter(a -> a.getEndTime() == null).map(HistoricActivityInstance::getActivityId)
+                        .distinct().toList(),
+                timeline, operationLog, objectionRecords,
+                readable.stream().skip(1).map(other -> other.getProcessDefinitionKey() + " " + other.getId()).toList());
+    }
+
+    /** The values an official submitted when he completed the task, as the engine recorded them. */
+    private static Map<String, Object> submittedValues(List<HistoricDetail> details, String taskId) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (HistoricDetail detail : details) {
+            if (taskId.equals(detail.getTaskId()) && detail instanceof HistoricVariableUpdate update
+                    && !"escalatedTo".equals(update.getVariableName())) {
+                Object value = update.getValue();
+                values.put(update.getVariableName(), value instanceof String || value instanceof Number
+                        || value instanceof Boolean ? masked(String.valueOf(value)) : update.getTypeName());
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Object> dueOf(HistoricTaskInstance task) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (task.getDueDate() != null) {
+            facts.put("due", instant(task.getDueDate()).toString());
+        }
+        return facts;
+    }
+
+    /** Free text may quote an ID number or a phone; the audit view shows neither in full. */
+    static String masked(String text) {
+        if (text == null) {
+            return null;
+        }
+        String shortened = text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "…" : text;
+        String ids = ID_NUMBER.matcher(shortened).replaceAll(match -> ResidentId.mask(match.group()));
+        return PHONE.matcher(ids).replaceAll(match -> maskPhone(match.group()));
+    }
+
+    static String maskPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        String digits = phone.strip();
+        return digits.length() < 7 ? "****" : digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    private <T> T asSystem(Supplier<T> read) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return read.get();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

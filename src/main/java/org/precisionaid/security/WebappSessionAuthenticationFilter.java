@@ -1,0 +1,57 @@
+package org.precisionaid.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets our Cockpit plugin read {@code /api/audit} with the official's Cockpit login: a GET without HTTP Basic is
+ * taken as the user the Camunda webapps' session holds, with the groups Camunda loaded for him. Only reads, and
+ * only there: nothing a forged cross-site request could change (ADR 0002 keeps CSRF off for stateless Basic).
+ */
+public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String ENGINE = "default";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"GET".equals(request.getMethod()) || !path.startsWith("/api/audit/")
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        if (authentications != null && authentications.getAuthenticationForProcessEngine(ENGINE)
+                instanceof UserAuthentication user && user.getName() != null) {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            for (String group : user.getGroupIds() == null ? List.<String>of() : user.getGroupIds()) {
+                authorities.add(new SimpleGrantedAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group));
+                if (Groups.CAMUNDA_ADMIN.equals(group)) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+                }
+            }
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, authorities));
+        }
+        chain.doFilter(request, response);
+    }
+}
