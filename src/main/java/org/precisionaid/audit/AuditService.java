@@ -44,6 +44,7 @@ public class AuditService {
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
     private static final Pattern PHONE = Pattern.compile("1\\d{10}");
     private static final int MAX_VALUE_LENGTH = 300;
+    private static final long SUBMISSION_WINDOW_MS = 5_000;
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -131,26 +132,31 @@ public class AuditService {
     /** The newest case with this number that the caller may read, with everything that happened in it. */
     @Transactional(readOnly = true)
     public AuditCase read(String businessKey) {
+        List<HistoricProcessInstance> readable = readable(businessKey);
+        return asSystem(() -> gather(readable.get(0), readable));
+    }
+
+    /** The diagram of a case the caller may read. */
+    public String diagram(String businessKey) {
+        HistoricProcessInstance instance = readable(businessKey).get(0);
+        return asSystem(() -> {
+            try (var in = repository.getProcessModel(instance.getProcessDefinitionId())) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The caller's cases with this number, newest first, as the engine's authorization lets him see them. */
+    private List<HistoricProcessInstance> readable(String businessKey) {
         List<HistoricProcessInstance> readable = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKeyIn(auditedProcesses.toArray(String[]::new))
                 .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().desc().listPage(0, 20);
         if (readable.isEmpty()) {
             throw new AuditCaseNotFoundException(businessKey);
         }
-        HistoricProcessInstance instance = readable.get(0);
-        return asSystem(() -> gather(instance, readable));
-    }
-
-    /** The diagram of a case the caller may read. */
-    public String diagram(String businessKey) {
-        AuditCase audited = read(businessKey);
-        return asSystem(() -> {
-            try (var in = repository.getProcessModel(audited.processDefinitionId())) {
-                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return readable;
     }
 
     private AuditCase gather(HistoricProcessInstance instance, List<HistoricProcessInstance> readable) {
@@ -177,7 +183,7 @@ public class AuditService {
             timeline.add(new AuditCase.Event(instant(task.getStartTime()), "task-created", task.getName(),
                     task.getTaskDefinitionKey(), null, dueOf(task)));
             if (task.getEndTime() != null) {
-                Map<String, Object> submitted = submittedValues(details, task.getId());
+                Map<String, Object> submitted = submittedValues(details, task);
                 String kind = "completed".equals(task.getDeleteReason()) ? "task-completed" : "task-ended";
                 timeline.add(new AuditCase.Event(instant(task.getEndTime()), kind, task.getName(),
                         task.getTaskDefinitionKey(), task.getAssignee(), submitted));
@@ -241,11 +247,19 @@ public class AuditService {
                 readable.stream().skip(1).map(other -> other.getProcessDefinitionKey() + " " + other.getId()).toList());
     }
 
-    /** The values an official submitted when he completed the task, as the engine recorded them. */
-    private static Map<String, Object> submittedValues(List<HistoricDetail> details, String taskId) {
+    /**
+     * The values an official submitted when he completed the task, as the engine recorded them: the variable updates
+     * of the task's activity written in the moments of its completion (values set when the task was created are not
+     * his).
+     */
+    private static Map<String, Object> submittedValues(List<HistoricDetail> details, HistoricTaskInstance task) {
         Map<String, Object> values = new LinkedHashMap<>();
+        long completedFrom = task.getEndTime().getTime() - SUBMISSION_WINDOW_MS;
         for (HistoricDetail detail : details) {
-            if (taskId.equals(detail.getTaskId()) && detail instanceof HistoricVariableUpdate update
+            boolean ofThisTask = task.getId().equals(detail.getTaskId())
+                    || (detail.getActivityInstanceId() != null
+                            && detail.getActivityInstanceId().equals(task.getActivityInstanceId()));
+            if (ofThisTask && detail.getTime().getTime() >= completedFrom && detail instanceof HistoricVariableUpdate update
                     && !"escalatedTo".equals(update.getVariableName())) {
                 Object value = update.getValue();
                 values.put(update.getVariableName(), value instanceof String || value instanceof Number

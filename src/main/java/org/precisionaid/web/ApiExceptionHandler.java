@@ -57,6 +57,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Map.of());
     }
 
+    @ExceptionHandler(org.precisionaid.audit.AuditCaseNotFoundException.class)
+    ProblemDetail auditCaseNotFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-case", "案件不存在 / Unknown case", e.getMessage(), Map.of());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", e.getMessage(), Map.of());

@@ -27,11 +27,16 @@ public final class WebappSession {
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
     }
 
-    /** Opens Tasklist and logs in through the webapp's login endpoint; the answer's status says whether it worked. */
+    /** Opens Tasklist and logs in through the webapp's login endpoint. */
     public static WebappSession login(int port, String userId, String password) {
+        return login(port, userId, password, "tasklist");
+    }
+
+    /** Opens one of the webapps (tasklist, cockpit, admin) and logs in there. */
+    public static WebappSession login(int port, String userId, String password, String app) {
         WebappSession session = new WebappSession("http://localhost:" + port);
-        session.send("GET", "/camunda/app/tasklist/default/", null, null);
-        HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        session.send("GET", "/camunda/app/" + app + "/default/", null, null);
+        HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
                 "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
                         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         if (login.statusCode() != 200) {

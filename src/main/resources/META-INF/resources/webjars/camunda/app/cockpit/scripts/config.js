@@ -16,4 +16,6 @@ export default {
   },
   // the first-login box points to Camunda's welcome page; our officials get their introduction from us
   disableWelcomeMessage: true,
+  // 审计 / Audit: running and finished cases of the auditor's region (scripts/audit/plugin.js, docs/processes/audit.md)
+  customScripts: ['scripts/audit/plugin'],
 };
