@@ -262,8 +262,9 @@ public class AuditService {
             if (ofThisTask && detail.getTime().getTime() >= completedFrom && detail instanceof HistoricVariableUpdate update
                     && !"escalatedTo".equals(update.getVariableName())) {
                 Object value = update.getValue();
-                values.put(update.getVariableName(), value instanceof String || value instanceof Number
-                        || value instanceof Boolean ? masked(String.valueOf(value)) : update.getTypeName());
+                values.put(update.getVariableName(), value instanceof Date date ? date.toInstant().toString()
+                        : value instanceof String || value instanceof Number || value instanceof Boolean
+                                ? masked(String.valueOf(value)) : update.getTypeName());
             }
         }
         return values;
