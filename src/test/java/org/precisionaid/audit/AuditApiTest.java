@@ -122,6 +122,25 @@ class AuditApiTest {
     }
 
     @Test
+    void aRunningCaseShowsWhereItStandsAndTheTimerThatEscalatedIt() {
+        CaseFlows flows = new CaseFlows(rest, identity, tasks, runtime, management, objections);
+        String running = flows.applyOverRest(VILLAGE, 9003L);
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(running).singleResult().getId();
+        // the group evaluation is overdue: its timer escalates the task to the township
+        management.executeJob(management.createJobQuery().processInstanceId(instanceId).timers().singleResult().getId());
+
+        JsonNode audited = get(AUDITOR, "/api/audit/cases/" + running).getBody();
+        assertThat(audited.get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(audited.get("currentActivities").toString()).contains("groupEvaluation");
+        JsonNode escalated = find(audited.get("timeline"), "escalated", "groupEvaluation");
+        assertThat(escalated.get("details").get("escalatedTo").asText()).isEqualTo("township-654224100");
+        assertThat(get(AUDITOR, "/api/audit/cases?q=" + running + "&state=running").getBody().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(get(AUDITOR, "/api/audit/cases?q=" + running + "&state=finished").getBody().get("total").asLong())
+                .isZero();
+    }
+
+    @Test
     void theDiagramAndTheExportCarryTheCase() throws Exception {
         ResponseEntity<String> diagram = rest.withBasicAuth(AUDITOR, "demo")
                 .getForEntity("/api/audit/cases/" + finished + "/diagram", String.class);
