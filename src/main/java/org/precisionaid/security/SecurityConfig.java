@@ -70,6 +70,15 @@ public class SecurityConfig {
         return registration;
     }
 
+    /** The loser of two simultaneous claims or completions gets 409 with a readable message, not a 500. */
+    @Bean
+    FilterRegistrationBean<EngineConflictFilter> engineConflictFilter(ObjectMapper json) {
+        FilterRegistrationBean<EngineConflictFilter> registration = new FilterRegistrationBean<>(new EngineConflictFilter(json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(1);
+        return registration;
+    }
+
     /** Plain path patterns: the engine REST API is a second (Jersey) servlet, so MVC matchers cannot be used. */
     private static RequestMatcher paths(String... patterns) {
         RequestMatcher[] matchers = new RequestMatcher[patterns.length];

@@ -62,6 +62,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "unknown-case", "案件不存在 / Unknown case", e.getMessage(), Map.of());
     }
 
+    /** Two officials acted on the same record at the same moment: the second is told, nothing of his is written. */
+    @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.camunda.bpm.engine.TaskAlreadyClaimedException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict", CONCURRENT_CHANGE, Map.of());
+    }
+
+    public static final String CONCURRENT_CHANGE = "他人刚刚办理了同一事项，请刷新后再试 / Someone else acted on this "
+            + "at the same moment; reload it and try again";
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", e.getMessage(), Map.of());

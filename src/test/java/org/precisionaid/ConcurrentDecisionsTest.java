@@ -1,0 +1,181 @@
+package org.precisionaid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.precisionaid.support.Officials.as;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.registry.Codes;
+import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.security.OfficialDirectory;
+import org.precisionaid.support.CaseFlows;
+import org.precisionaid.support.PostgresInitializer;
+import org.precisionaid.support.PostgresTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Two officials act on the same thing at the same moment (threads released together by a barrier), on PostgreSQL:
+ * exactly one succeeds, the other is told clearly (409 over REST), and the registry holds exactly one decision.
+ */
+@PostgresTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentDecisionsTest {
+
+    static final String VILLAGE = "654225101202"; // 阿克乔克村, Halabula town, Yumin county
+    static final String TOWNSHIP = "township.654225101";
+    static final String SECOND_TOWNSHIP = "deputy.township.654225101";
+    static final String PASSWORD = "Deputy-Reviewer-2026";
+    static final String ENGINE_REST = "/engine-rest/engine/" + PostgresInitializer.ENGINE;
+
+    @Autowired TestRestTemplate rest;
+    @Autowired IdentityService identity;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired ObjectionService objections;
+    @Autowired HouseholdService households;
+    @Autowired OfficialDirectory officials;
+
+    final ExecutorService pool = Executors.newFixedThreadPool(2);
+    CaseFlows flows;
+
+    @BeforeAll
+    void aSecondReviewerJoinsTheTownship() {
+        flows = new CaseFlows(rest, identity, tasks, runtime, management, objections);
+        if (!officials.exists(SECOND_TOWNSHIP)) {
+            officials.create(SECOND_TOWNSHIP, "副乡长", "Deputy", null, PASSWORD, "654225101000", "township");
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void twoReviewersClaimTheSameTaskAtOnceOverTheJavaApi() throws Exception {
+        String applicationNo = atTownshipReview(9101L);
+        String taskId = taskId(applicationNo, "townshipReview");
+        List<Object> outcomes = atOnce(
+                () -> as(identity, TOWNSHIP, () -> { tasks.claim(taskId, TOWNSHIP); return "claimed"; }),
+                () -> as(identity, SECOND_TOWNSHIP, () -> { tasks.claim(taskId, SECOND_TOWNSHIP); return "claimed"; }));
+        assertThat(outcomes).filteredOn("claimed"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(Exception.class::isInstance).hasSize(1)
+                .allSatisfy(failure -> assertThat(failure.getClass().getSimpleName())
+                        .isIn("TaskAlreadyClaimedException", "OptimisticLockingException"));
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isIn(TOWNSHIP, SECOND_TOWNSHIP);
+    }
+
+    @Test
+    void twoReviewersCompleteTheSameTaskAtOnceAndTheRegistryHoldsOneDecision() throws Exception {
+        String applicationNo = atTownshipReview(9102L);
+        String taskId = taskId(applicationNo, "townshipReview");
+        Map<String, Object> approve = Map.of("townshipDecision", "approve", "householdVisited", true);
+        List<Object> outcomes = atOnce(
+                () -> as(identity, TOWNSHIP, () -> { tasks.complete(taskId, approve); return "completed"; }),
+                () -> as(identity, SECOND_TOWNSHIP, () -> { tasks.complete(taskId, approve); return "completed"; }));
+        assertThat(outcomes).filteredOn("completed"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(Exception.class::isInstance).hasSize(1);
+        assertThat(households.history(applicationNo)).filteredOn(c -> c.getLevel() == Codes.Level.TOWNSHIP).hasSize(1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).taskDefinitionKey("countyReview")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void overRestTheSecondGets409WithAReadableMessage() throws Exception {
+        String applicationNo = atTownshipReview(9103L);
+        String taskId = taskId(applicationNo, "townshipReview");
+        List<Object> claims = atOnce(() -> post(TOWNSHIP, "demo", "/task/" + taskId + "/claim", "{\"userId\":\"" + TOWNSHIP + "\"}"),
+                () -> post(SECOND_TOWNSHIP, PASSWORD, "/task/" + taskId + "/claim", "{\"userId\":\"" + SECOND_TOWNSHIP + "\"}"));
+        assertOneWinsOneConflicts(claims);
+
+        String winner = tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee();
+        String password = TOWNSHIP.equals(winner) ? "demo" : PASSWORD;
+        String body = "{\"variables\":{\"townshipDecision\":{\"value\":\"approve\"},\"householdVisited\":{\"value\":true}}}";
+        List<Object> completions = atOnce(() -> post(winner, password, "/task/" + taskId + "/complete", body),
+                () -> post(winner, password, "/task/" + taskId + "/complete", body));
+        assertOneWinsOneConflicts(completions);
+        assertThat(households.history(applicationNo)).filteredOn(c -> c.getLevel() == Codes.Level.TOWNSHIP).hasSize(1);
+    }
+
+    private void assertOneWinsOneConflicts(List<Object> answers) {
+        List<Integer> statuses = new ArrayList<>();
+        for (Object answer : answers) {
+            statuses.add(((ResponseEntity<?>) answer).getStatusCode().value());
+        }
+        assertThat(statuses).as(answers.toString()).containsExactlyInAnyOrder(204, 409);
+        for (Object answer : answers) {
+            ResponseEntity<?> response = (ResponseEntity<?>) answer;
+            if (response.getStatusCode().value() == 409) {
+                JsonNode problem = (JsonNode) response.getBody();
+                assertThat(problem.get("title").asText()).isEqualTo("冲突 / Conflict");
+                assertThat(problem.get("message").asText()).contains("reload it and try again");
+                assertThat(problem.toString()).doesNotContain("ENGINE-").doesNotContain("Exception");
+            }
+        }
+    }
+
+    private String atTownshipReview(long seed) {
+        String applicationNo = flows.applyOverRest(VILLAGE, seed);
+        flows.complete("clerk." + VILLAGE, applicationNo, "groupEvaluation", Map.of("meetingDate", new java.util.Date(),
+                "attendees", 30L, "votesFor", 25L, "groupMinutes", "会议 / meeting"));
+        flows.complete("village." + VILLAGE, applicationNo, "villageReview",
+                Map.of("villageDecision", "approve", "villageNoticeDate", new java.util.Date()));
+        return applicationNo;
+    }
+
+    private String taskId(String applicationNo, String key) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).taskDefinitionKey(key).singleResult();
+        return task.getId();
+    }
+
+    private ResponseEntity<JsonNode> post(String user, String password, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, password).postForEntity(ENGINE_REST + path, new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
+    /** Runs both at the same moment; each outcome is its result or the exception it ended with. */
+    private List<Object> atOnce(Callable<Object> first, Callable<Object> second) throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        List<Future<Object>> futures = new ArrayList<>();
+        for (Callable<Object> action : List.of(first, second)) {
+            futures.add(pool.submit(() -> {
+                barrier.await();
+                try {
+                    return action.call();
+                } catch (Exception e) {
+                    return e;
+                }
+            }));
+        }
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> future : futures) {
+            outcomes.add(future.get());
+        }
+        return outcomes;
+    }
+}
