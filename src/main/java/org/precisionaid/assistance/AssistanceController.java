@@ -144,11 +144,10 @@ public class AssistanceController {
         Cadre cadre = visibleCadre(id, user);
         RegionScope scope = RegionScope.of(user);
         boolean whole = isHimself(cadre, user) || manages(cadre.getCountyCode(), user);
-        List<CadreHousehold> own = assistance.currentHouseholdIds(id).stream().map(households::get)
-                .filter(h -> whole || scope.covers(h.getVillageCode()))
-                .map(h -> new CadreHousehold(h.getApplicationNo(), h.getVillageCode(),
-                        regions.get(h.getVillageCode()).label(), h.head() == null ? null : h.head().getName(),
-                        h.getStatus().name(), households.view(h.getApplicationNo()).fileCard()))
+        List<CadreHousehold> own = assistance.currentHouseholds(id).stream()
+                .filter(h -> whole || scope.covers(h.villageCode()))
+                .map(h -> new CadreHousehold(h.applicationNo(), h.villageCode(), regions.get(h.villageCode()).label(),
+                        h.headName(), h.status(), households.view(h.applicationNo()).fileCard()))
                 .toList();
         List<VisitView> visits = assistance.visitsOfCadre(id, LEDGER_SHOWN).stream()
                 .map(this::view)

@@ -322,6 +322,19 @@ public class AssistanceService implements Responsibility {
                 java.sql.Date.valueOf(today()));
     }
 
+    /** A household the cadre answers for, as his list shows it. */
+    public record PairedHousehold(long householdId, String applicationNo, String villageCode, String headName,
+                                  String status) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<PairedHousehold> currentHouseholds(long cadreId) {
+        return currentHouseholdIds(cadreId).stream().map(households::get)
+                .map(h -> new PairedHousehold(h.getId(), h.getApplicationNo(), h.getVillageCode(),
+                        h.head() == null ? null : h.head().getName(), h.getStatus().name()))
+                .toList();
+    }
+
     // ---- work ledger ----
 
     public Visit recordVisit(long cadreId, String applicationNo, LocalDate date, String measureType,
