@@ -111,6 +111,31 @@ class RegistrationPairingTest {
     }
 
     @Test
+    void registrationsCompletedAtOnceCannotBothTakeTheLastSlot() throws Exception {
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.TOWNSHIP);
+        List<String> waiting = List.of(cases.atRegistration(VILLAGE), cases.atRegistration(VILLAGE));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> outcomes = waiting.stream().map(no -> pool.submit(() -> {
+            go.await();
+            try {
+                cases.register(no, cadre);
+                return true;
+            } catch (RuntimeException refused) {
+                return false;
+            }
+        })).toList();
+        go.countDown();
+        long registered = 0;
+        for (var outcome : outcomes) {
+            registered += outcome.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(registered).isEqualTo(1);
+        assertThat(assistance.currentHouseholdIds(cadre)).hasSize(1);
+    }
+
+    @Test
     void aCadreOfAnotherCountyAnUnknownOneOrNoneIsRefused() {
         long yumin = Cadres.fresh(assistance, "654225", CadreRank.STAFF);
         String applicationNo = cases.atRegistration(VILLAGE);
