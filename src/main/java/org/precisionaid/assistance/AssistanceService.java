@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assistance responsibility (帮扶责任): who answers for each registered household, within the quotas of
  * {@code cadre_quota}. Every change of a household's cadre goes through here, takes the target cadre's row
- * lock and counts his households again under it (ADR 0006), and leaves a {@link Pairing} in the history.
+ * lock and counts his households again under it (ADR 0008), and leaves a {@link Pairing} in the history.
  */
 @Service
 @Transactional
