@@ -144,7 +144,8 @@ class ReviewJourneyBrowserIT {
                 Task task = tasks.createTaskQuery().taskAssignee(CADRE).taskDefinitionKey("recordVisit").singleResult();
                 return task == null ? null : task.getId();
             });
-            assertThat(tasklist.listsTask(entry)).as("the entry is in his list").isTrue();
+            assertThat(tasklist.listsTask(entry, "我的任务 / Claimed by me")).as("the entry is in his own list").isTrue();
+            browser.screenshot("cadre-visit-in-list");
             tasklist.openTask(entry);
             browser.waitFor(By.cssSelector(".fjs-form"));
             tasklist.choose("结对户 / Household", applicationNo);
