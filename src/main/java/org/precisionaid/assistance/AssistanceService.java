@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.precisionaid.region.OfficialRole;
 import org.precisionaid.region.RegionCode;
 import org.precisionaid.region.RegionLevel;
 import org.precisionaid.region.RegionService;
@@ -52,10 +54,12 @@ public class AssistanceService implements Responsibility {
     private final EntityManager entities;
     private final AssistanceProperties properties;
     private final Clock clock;
+    private final IdentityService identity;
 
     AssistanceService(CadreRepository cadres, AssistingUnitRepository units, PairingRepository pairings,
             VisitRepository visits, HouseholdService households, RegionService regions, JdbcTemplate jdbc,
-            EntityManager entities, AssistanceProperties properties, Clock clock) {
+            EntityManager entities, AssistanceProperties properties, Clock clock, IdentityService identity) {
+        this.identity = identity;
         this.cadres = cadres;
         this.units = units;
         this.pairings = pairings;
@@ -120,6 +124,12 @@ public class AssistanceService implements Responsibility {
         String user = userId == null || userId.isBlank() ? null : userId.trim();
         if (user != null && cadres.findByUserId(user).isPresent()) {
             errors.put("userId", user + " is already linked to another cadre");
+        } else if (user != null && countyCode != null && !errors.containsKey("countyCode")) {
+            String group = OfficialRole.CADRE.key() + "-" + countyCode.substring(0, RegionLevel.COUNTY.significantDigits());
+            if (identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+                errors.put("userId", user + " is not a login in group " + group
+                        + "; create it first (POST /api/officials, role cadre, regionCode " + countyCode + ")");
+            }
         }
         throwIfAny(errors);
         return cadres.save(new Cadre(cleanName, latin, cadreRank, unit, countyCode, cleanPhone, user, clock.instant()));

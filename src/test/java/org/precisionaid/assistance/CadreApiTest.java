@@ -127,6 +127,20 @@ class CadreApiTest {
     }
 
     @Test
+    void aCadresGroupGivesHimHisOwnHouseholdsNotHisCounty() {
+        String user = loginCadre("654224");
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
+        String mine = cases.registered(VILLAGE, cadre);
+        String notMine = cases.registered(VILLAGE, Cadres.fresh(assistance, "654224", CadreRank.STAFF));
+
+        assertThat(get(user, "/api/households/" + mine + "/pairing").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(user, "/api/households/" + notMine + "/pairing").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get(user, "/api/households/" + notMine).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get(user, "/api/households?region=654224000000").getBody()).isEmpty();
+        assertThat(get(user, "/api/cadres").getBody()).as("other cadres").isEmpty();
+    }
+
+    @Test
     void aVisitInTheFutureOrForSomeoneElsesHouseholdIsAProblemNamingTheField() {
         String user = loginCadre("654224");
         long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
@@ -265,6 +279,11 @@ class CadreApiTest {
         assertThat(created.getBody().get("quotaLeft").asInt()).isEqualTo(2);
 
         assertThat(post(TOWNSHIP, "/api/cadres", cadre).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        cadre.put("userId", "county.654224");
+        ResponseEntity<JsonNode> notACadreLogin = post(COUNTY, "/api/cadres", cadre);
+        assertThat(notACadreLogin.getBody().get("errors").get("userId").asText())
+                .contains("is not a login in group cadre-654224");
+        cadre.remove("userId");
         cadre.put("rank", "MINISTER");
         cadre.put("countyCode", "654224101000");
         ResponseEntity<JsonNode> bad = post(COUNTY, "/api/cadres", cadre);

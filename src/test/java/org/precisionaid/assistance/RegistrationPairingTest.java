@@ -43,6 +43,7 @@ class RegistrationPairingTest {
     @Autowired HouseholdService households;
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
+    @Autowired RegistrationOptionsRefresh refresh;
 
     Registrations cases;
 
@@ -71,6 +72,20 @@ class RegistrationPairingTest {
         assertThat(label).isEqualTo("测试干部" + label.substring(4, label.indexOf('（')) + "（乡科级，剩余1户）/ Test Cadre "
                 + label.substring(4, label.indexOf('（')) + " (township, 1 left)");
         assertThat(options.getValue().toString()).doesNotContain("1380000");
+    }
+
+    @Test
+    void aCadreAddedWhileTheTaskIsOpenIsOfferedAfterTheNextStart() {
+        String applicationNo = cases.atRegistration(VILLAGE);
+        long added = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        String taskId = cases.registrationTask(applicationNo).getId();
+        assertThat(tasks.getVariableLocal(taskId, RegistrationPairing.OPTIONS).toString())
+                .doesNotContain("\"" + added + "\"");
+
+        refresh.run(null);
+
+        assertThat(tasks.getVariableLocal(taskId, RegistrationPairing.OPTIONS).toString())
+                .contains("\"" + added + "\"");
     }
 
     @Test
