@@ -336,10 +336,10 @@ public class AssistanceController {
 
     private CadreView view(AssistanceService.Load load, Authentication user) {
         Cadre c = load.cadre();
-        boolean private_ = isHimself(c, user) || manages(c.getCountyCode(), user);
+        boolean personal = isHimself(c, user) || manages(c.getCountyCode(), user);
         return new CadreView(c.getId(), c.getName(), c.getNameLatin(), c.getRank().name(), c.getRank().label(),
                 view(c.getUnit()), c.getCountyCode(), c.isActive(), c.getLeftReason(), load.quota(), load.paired(),
-                load.left(), private_ ? c.getPhone() : null, private_ ? c.getUserId() : null);
+                load.left(), personal ? c.getPhone() : null, personal ? c.getUserId() : null);
     }
 
     private VisitView view(Visit v) {

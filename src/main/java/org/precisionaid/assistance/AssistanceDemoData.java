@@ -29,7 +29,7 @@ class AssistanceDemoData implements ApplicationRunner {
     static final List<DemoCadre> CADRES = List.of(
             new DemoCadre("654224", "01", "马建华", "Ma Jianhua", CadreRank.PREFECTURE, "654200000000",
                     "塔城地区行政公署办公室", "13809010001", true),
-            new DemoCadre("654224", "02", "王建国", "Wang Jianguo", CadreRank.COUNTY, "654224000000",
+            new DemoCadre("654224", "02", "刘志强", "Liu Zhiqiang", CadreRank.COUNTY, "654224000000",
                     "托里县农业农村局", "13809010002", true),
             new DemoCadre("654224", "03", "努尔兰·哈森", "Nurlan Hasen", CadreRank.TOWNSHIP, "654224101000",
                     "铁厂沟镇人民政府", "13809010003", true),

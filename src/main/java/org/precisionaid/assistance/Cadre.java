@@ -82,7 +82,7 @@ public class Cadre {
     public String getLeftReason() { return leftReason; }
     public Instant getCreatedAt() { return createdAt; }
 
-    /** For forms and lists, never with the phone: 王建国（县处级，剩余1户）/ Wang Jianguo (county, 1 left). */
+    /** For forms and lists, never with the phone: 刘志强（县处级，剩余1户）/ Liu Zhiqiang (county, 1 left). */
     public String optionLabel(long left) {
         return name + "（" + rank.zh() + "，剩余" + left + "户）/ " + (nameLatin == null ? name : nameLatin) + " ("
                 + rank.en() + ", " + left + " left)";

@@ -14,6 +14,7 @@ import org.precisionaid.registry.Codes.Level;
 import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.web.ConflictException;
 import org.precisionaid.web.FieldRuleException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +30,11 @@ public class HouseholdService {
     private final FileCardRepository fileCards;
     private final ApplicationValidator validator;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<Responsibility> responsibility;
+    private final ObjectProvider<Responsibility> responsibility;
 
     public HouseholdService(HouseholdRepository households, FileCardRepository fileCards,
             ApplicationValidator validator, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<Responsibility> responsibility) {
+            ObjectProvider<Responsibility> responsibility) {
         this.households = households;
         this.fileCards = fileCards;
         this.validator = validator;

@@ -131,7 +131,7 @@ class CadreVisitProcessTest {
 
     private String cadreLogin() {
         String user = "cadre.654224.v" + (++users) + System.nanoTime() % 100000;
-        officials.create(user, "测试", "Cadre", null, "demo", "654224000000", "cadre");
+        officials.create(user, "测试", "Cadre", null, CadreApiTest.CADRE_PASSWORD, "654224000000", "cadre");
         return user;
     }
 }

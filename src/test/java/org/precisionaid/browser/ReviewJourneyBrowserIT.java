@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ReviewJourneyBrowserIT {
 
     static final String VILLAGE = Applications.VILLAGE;
-    /** Demo cadre 王建国 of Toli county (county rank: 2 households in Tacheng). */
+    /** Demo cadre 刘志强 of Toli county (county rank: 2 households in Tacheng). */
     static final String CADRE = "cadre.654224.02";
 
     @LocalServerPort int port;
@@ -121,15 +121,15 @@ class ReviewJourneyBrowserIT {
             management.executeJob(management.createJobQuery().processInstanceId(instanceId)
                     .activityId("noticePeriodOver").singleResult().getId());
             String registration = openOwnTask(browser, tasklist, "township.654224101", applicationNo, "registration");
-            tasklist.choose("帮扶责任人 / Responsible cadre", "王建国（县处级，剩余2户）/ Wang Jianguo (county, 2 left)");
+            tasklist.choose("帮扶责任人 / Responsible cadre", "刘志强（县处级，剩余2户）/ Liu Zhiqiang (county, 2 left)");
             assertThat(browser.pageText()).as("no cadre's phone in the form").doesNotContain("13809010");
             tasklist.fill("帮扶措施 / Support measures", "发展养殖：30只羊；技能培训 / Sheep farming and skills training");
             tasklist.fill("计划脱贫年度 / Planned exit year", String.valueOf(java.time.Year.now().getValue() + 1));
             browser.screenshot("registration-filled");
             completeAndWaitFor(browser, tasklist, applicationNo, registration);
             long householdId = households.get(applicationNo).getId();
-            Cadre wang = assistance.cadreOfUser(CADRE).orElseThrow();
-            assertThat(households.fileCard(householdId).orElseThrow().getCadreId()).isEqualTo(wang.getId());
+            Cadre cadre = assistance.cadreOfUser(CADRE).orElseThrow();
+            assertThat(households.fileCard(householdId).orElseThrow().getCadreId()).isEqualTo(cadre.getId());
 
             // the cadre records his first visit from Tasklist: start "帮扶工作台账", pick the household
             tasklist.logout();
