@@ -24,6 +24,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -101,6 +102,31 @@ public class AssistanceController {
     }
 
     public record Moved(long fromCadreId, Long toCadreId, int households, boolean fromCadreActive) {
+    }
+
+    // ---- quotas ----
+
+    /** The quota rows that apply in a prefecture (its own and the default 0000); any official may read them. */
+    @GetMapping("/api/cadre-quotas")
+    public List<AssistanceService.Quota> quotas(@RequestParam(defaultValue = "0000") String prefecture) {
+        return assistance.quotas(prefecture);
+    }
+
+    public record QuotaChange(Integer households, String source) {
+    }
+
+    /** The city office of the prefecture (or an administrator) sets a rank's quota; it applies to the next check. */
+    @PutMapping("/api/cadre-quotas/{prefecture}/{rank}")
+    public AssistanceService.Quota setQuota(@PathVariable String prefecture, @PathVariable String rank,
+            @RequestBody QuotaChange body, Authentication user) {
+        boolean allowed = prefecture.matches("\\d{4}") && !AssistanceService.DEFAULT_PREFECTURE.equals(prefecture)
+                ? RegionScope.memberOf(user, OfficialRole.CITY.key() + "-" + prefecture)
+                : RegionScope.of(user).everything();
+        if (!allowed) {
+            throw forbidden("prefecture", "only the city poverty-alleviation office of " + prefecture
+                    + " sets its quotas (the default 0000: an administrator)");
+        }
+        return assistance.setQuota(prefecture, rank, body.households(), body.source());
     }
 
     // ---- units ----

@@ -163,6 +163,39 @@ public class AssistanceService implements Responsibility {
         return found.isEmpty() ? 0 : found.get(0);
     }
 
+    /** One row of {@code cadre_quota}. */
+    public record Quota(String prefecture, String rank, int households, String source) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Quota> quotas(String prefecture) {
+        return jdbc.query("select prefecture, cadre_rank, households, source from cadre_quota"
+                + " where prefecture in (?, ?) order by prefecture, cadre_rank",
+                (row, n) -> new Quota(row.getString(1), row.getString(2), row.getInt(3), row.getString(4)),
+                prefecture, DEFAULT_PREFECTURE);
+    }
+
+    /** Sets the quota of a rank in a prefecture (a policy decision: the source names the document). */
+    public Quota setQuota(String prefecture, String rank, Integer households, String source) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (prefecture == null || !prefecture.matches("\\d{4}")) {
+            errors.put("prefecture", "the first four digits of the prefecture's code, or 0000 for the default");
+        }
+        CadreRank cadreRank = rank(rank, errors);
+        if (households == null || households < 0 || households > 50) {
+            errors.put("households", "0-50");
+        }
+        String why = text(source, "source", 256, true, errors);
+        throwIfAny(errors);
+        int updated = jdbc.update("update cadre_quota set households = ?, source = ? where prefecture = ? and cadre_rank = ?",
+                households, why, prefecture, cadreRank.name());
+        if (updated == 0) {
+            jdbc.update("insert into cadre_quota (prefecture, cadre_rank, households, source) values (?, ?, ?, ?)",
+                    prefecture, cadreRank.name(), households, why);
+        }
+        return new Quota(prefecture, cadreRank.name(), households, why);
+    }
+
     @Transactional(readOnly = true)
     public Load load(Cadre cadre) {
         return new Load(cadre, quota(cadre), paired(List.of(cadre.getId())).getOrDefault(cadre.getId(), 0L));

@@ -262,6 +262,28 @@ class CadreApiTest {
         assertThat(assistance.currentHouseholdIds(small)).isEmpty();
     }
 
+    // ---- quotas
+
+    @Test
+    void theCityOfficeSetsItsPrefecturesQuotasAndOthersCannot() {
+        JsonNode rows = get(COUNTY, "/api/cadre-quotas?prefecture=6542").getBody();
+        assertThat(rows.findValuesAsText("prefecture")).contains("6542", "0000");
+
+        ResponseEntity<JsonNode> set = put("city.6542", "/api/cadre-quotas/6542/TOWNSHIP",
+                Map.of("households", 1, "source", "塔城地委文件：乡级领导每人联系1户 / Tacheng: township leaders 1"));
+        assertThat(set.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(COUNTY, "/api/cadre-quotas?prefecture=6542").getBody().toString()).contains("塔城地委文件");
+
+        assertThat(put(COUNTY, "/api/cadre-quotas/6542/TOWNSHIP", Map.of("households", 9, "source", "x"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(put("city.6542", "/api/cadre-quotas/0000/TOWNSHIP", Map.of("households", 9, "source", "x"))
+                .getStatusCode()).as("the default is the administrator's").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> bad = put("city.6542", "/api/cadre-quotas/6542/GENERAL", Map.of("households", -1));
+        assertThat(bad.getBody().get("errors").get("rank").asText()).contains("TOWNSHIP");
+        assertThat(bad.getBody().get("errors").get("households").asText()).isEqualTo("0-50");
+        assertThat(bad.getBody().get("errors").get("source").asText()).isEqualTo("is required");
+    }
+
     // ---- the registry itself
 
     @Test
@@ -319,6 +341,13 @@ class CadreApiTest {
 
     private ResponseEntity<JsonNode> get(String user, String url) {
         return rest.withBasicAuth(user, password(user)).exchange(url, HttpMethod.GET, null, JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> put(String user, String url, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, password(user)).exchange(url, HttpMethod.PUT, new HttpEntity<>(body, headers),
+                JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> post(String user, String url, Object body) {
