@@ -23,7 +23,8 @@ public enum CadreRank {
         return en;
     }
 
+    /** 县处级 / County level */
     public String label() {
-        return zh + " / " + en;
+        return zh + " / " + Character.toUpperCase(en.charAt(0)) + en.substring(1) + (this == STAFF ? "" : " level");
     }
 }
