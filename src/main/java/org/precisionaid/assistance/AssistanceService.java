@@ -116,6 +116,12 @@ public class AssistanceService implements Responsibility {
             errors.put("countyCode", countyCode + " is not a county code: a cadre helps households of one county");
         } else {
             regions.get(countyCode);
+            RegionCode unitRegion = unit == null ? null : RegionCode.of(unit.getRegionCode());
+            RegionCode county = RegionCode.of(countyCode);
+            if (unitRegion != null && !unitRegion.isWithin(county) && !county.isWithin(unitRegion)) {
+                errors.put("unitId", unit.getName() + " (" + unit.getRegionCode() + ") is neither in county "
+                        + countyCode + " nor above it");
+            }
         }
         String cleanPhone = phone == null || phone.isBlank() ? null : phone.trim();
         if (cleanPhone != null && !cleanPhone.matches("\\+?[0-9 -]{5,20}")) {

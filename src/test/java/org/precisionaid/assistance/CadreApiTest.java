@@ -306,6 +306,11 @@ class CadreApiTest {
         assertThat(notACadreLogin.getBody().get("errors").get("userId").asText())
                 .contains("is not a login in group cadre-654224");
         cadre.remove("userId");
+        long yuminUnit = assistance.createUnit("裕民县测试局 " + System.nanoTime(), "654225000000").getId();
+        Map<String, Object> elsewhere = new HashMap<>(cadre);
+        elsewhere.put("unitId", yuminUnit);
+        assertThat(post(COUNTY, "/api/cadres", elsewhere).getBody().get("errors").get("unitId").asText())
+                .contains("is neither in county 654224000000 nor above it");
         cadre.put("rank", "MINISTER");
         cadre.put("countyCode", "654224101000");
         ResponseEntity<JsonNode> bad = post(COUNTY, "/api/cadres", cadre);
