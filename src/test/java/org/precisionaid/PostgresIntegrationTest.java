@@ -59,6 +59,8 @@ class PostgresIntegrationTest {
     org.precisionaid.registry.HouseholdService households;
     @Autowired
     org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.precisionaid.assistance.AssistanceService assistance;
 
     @Test
     void theWholeIdentificationFlowRunsOnPostgresql() {
@@ -75,8 +77,9 @@ class PostgresIntegrationTest {
                 .singleResult().getId();
         management.executeJob(management.createJobQuery().processInstanceId(instanceId).activityId("noticePeriodOver")
                 .singleResult().getId());
-        claimAndComplete(identity, tasks, "township.654225200", applicationNo, Map.of("assistingUnit", "裕民县人社局",
-                "responsibleCadre", "努尔兰", "supportMeasures", "劳务输出与技能培训", "plannedExitYear", 2027L));
+        claimAndComplete(identity, tasks, "township.654225200", applicationNo, Map.of("cadreId",
+                String.valueOf(org.precisionaid.support.Cadres.fresh(assistance, "654225",
+                        org.precisionaid.assistance.CadreRank.STAFF)), "supportMeasures", "劳务输出与技能培训", "plannedExitYear", 2027L));
         assertThat(households.get(applicationNo).getStatus())
                 .isEqualTo(org.precisionaid.registry.Codes.Status.REGISTERED);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicationNo)

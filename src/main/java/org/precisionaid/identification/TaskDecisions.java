@@ -113,8 +113,6 @@ public class TaskDecisions implements TaskListener {
 
     private void registration(DelegateTask task, VariableScope process, String actor) {
         Map<String, String> errors = new LinkedHashMap<>();
-        comment(task, "assistingUnit", true, errors);
-        comment(task, "responsibleCadre", true, errors);
         comment(task, "supportMeasures", true, errors);
         Long exitYear = whole(task.getVariable("plannedExitYear"), "plannedExitYear", errors);
         int thisYear = LocalDate.now().getYear();

@@ -12,7 +12,9 @@ public enum OfficialRole {
     COUNTY(RegionLevel.COUNTY, "县扶贫办 / County poverty-alleviation office"),
     CITY(RegionLevel.CITY, "市扶贫办 / City poverty-alleviation office"),
     /** Reads history across his region and changes nothing; may sit at any level. */
-    AUDITOR(null, "审计 / Auditor");
+    AUDITOR(null, "审计 / Auditor"),
+    /** An assisting cadre (帮扶干部): sees and records the work for his own households, not his county's. */
+    CADRE(RegionLevel.COUNTY, "帮扶干部 / Assisting cadre");
 
     private final RegionLevel level;
     private final String label;

@@ -14,6 +14,7 @@ import org.precisionaid.registry.Codes.Level;
 import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.web.ConflictException;
 import org.precisionaid.web.FieldRuleException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +30,16 @@ public class HouseholdService {
     private final FileCardRepository fileCards;
     private final ApplicationValidator validator;
     private final Clock clock;
+    private final ObjectProvider<Responsibility> responsibility;
 
     public HouseholdService(HouseholdRepository households, FileCardRepository fileCards,
-            ApplicationValidator validator, Clock clock) {
+            ApplicationValidator validator, Clock clock,
+            ObjectProvider<Responsibility> responsibility) {
         this.households = households;
         this.fileCards = fileCards;
         this.validator = validator;
         this.clock = clock;
+        this.responsibility = responsibility;
     }
 
     /** Validates and records a new application (status APPLIED). Writes nothing when a rule is broken. */
@@ -96,12 +100,12 @@ public class HouseholdService {
         return household;
     }
 
-    public FileCard register(long householdId, String assistingUnit, String responsibleCadre, String supportMeasures,
-            int plannedExitYear, String actor) {
+    /** Opens the file card; the caller names the responsible cadre in the same transaction (assistance). */
+    public FileCard register(long householdId, String supportMeasures, int plannedExitYear, String actor) {
         Household household = get(householdId);
         Instant now = clock.instant();
-        FileCard card = fileCards.save(new FileCard(household, household.getClassification(), assistingUnit,
-                responsibleCadre, supportMeasures, plannedExitYear, now, actor));
+        FileCard card = fileCards.save(new FileCard(household, household.getClassification(), supportMeasures,
+                plannedExitYear, now, actor));
         household.changeStatus(Status.REGISTERED, Level.REGISTRATION, "registered", card.getCardNo(), actor, now);
         return card;
     }
@@ -127,14 +131,16 @@ public class HouseholdService {
     public List<HouseholdView> search(String regionPrefix, Status status, String idNumber,
             org.springframework.data.domain.Pageable page) {
         return households.search(regionPrefix, status, idNumber, page).stream()
-                .map(household -> HouseholdView.of(household, null)).toList();
+                .map(household -> HouseholdView.of(household, null, null)).toList();
     }
 
     /** One household with its members, decisions and file card, as officials read it. */
     @Transactional(readOnly = true)
     public HouseholdView view(String applicationNo) {
         Household household = get(applicationNo);
-        return HouseholdView.of(household, fileCards.findById(household.getId()).orElse(null));
+        FileCard card = fileCards.findById(household.getId()).orElse(null);
+        return HouseholdView.of(household, card,
+                card == null || card.getCadreId() == null ? null : responsibility.getObject().describe(card));
     }
 
     @Transactional(readOnly = true)

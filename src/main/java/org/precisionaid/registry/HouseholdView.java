@@ -23,11 +23,16 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
     public record ChangeView(String status, String level, String decision, String reason, String actor, Instant at) {
     }
 
+    /**
+     * The file card. {@code responsibleCadreId}/{@code assistingUnitId} are the references; the two names are read
+     * from the assistance registry (or, for cards opened before it existed, the text typed then).
+     */
     public record FileCardView(String cardNo, String supportCategory, String assistingUnit, String responsibleCadre,
-                               String supportMeasures, int plannedExitYear, Instant registeredAt) {
+                               Long assistingUnitId, Long responsibleCadreId, String supportMeasures,
+                               int plannedExitYear, Instant registeredAt, LocalDate pairingEnds) {
     }
 
-    public static HouseholdView of(Household h, FileCard card) {
+    public static HouseholdView of(Household h, FileCard card, Responsibility.Names names) {
         return new HouseholdView(h.getId(), h.getApplicationNo(), h.getVillageCode(), h.getVillageGroup(), h.getPhone(),
                 h.getStatus().name(), h.getStatus().label(), h.getIncomeYear(), h.getWages(), h.getOperatingNet(),
                 h.getPropertyIncome(), h.getTransferIncome(), h.getExpenditure(), h.getPerCapitaIncome(),
@@ -40,7 +45,9 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
                 h.getHistory().stream().map(c -> new ChangeView(c.getStatus().name(), c.getLevel().name(),
                         c.getDecision(), c.getReason(), c.getActor(), c.getAt())).toList(),
                 card == null ? null : new FileCardView(card.getCardNo(), card.getSupportCategory(),
-                        card.getAssistingUnit(), card.getResponsibleCadre(), card.getSupportMeasures(),
-                        card.getPlannedExitYear(), card.getRegisteredAt()));
+                        names == null ? card.getAssistingUnit() : names.unit(),
+                        names == null ? card.getResponsibleCadre() : names.cadre(), card.getAssistingUnitId(),
+                        card.getCadreId(), card.getSupportMeasures(), card.getPlannedExitYear(),
+                        card.getRegisteredAt(), card.getPairingEnds()));
     }
 }

@@ -9,11 +9,15 @@ import org.springframework.security.core.Authentication;
  */
 public record RegionScope(boolean everything, List<String> prefixes) {
 
+    private static final String CADRE_GROUP_PREFIX = org.precisionaid.region.OfficialRole.CADRE.key() + "-";
+
     public static RegionScope of(Authentication authentication) {
         boolean admin = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         List<String> prefixes = authentication.getAuthorities().stream()
                 .map(Object::toString)
                 .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
+                // a cadre's group names his county, but he sees only the households paired with him
+                .filter(a -> !a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + CADRE_GROUP_PREFIX))
                 .map(a -> a.substring(a.lastIndexOf('-') + 1))
                 .filter(prefix -> prefix.chars().allMatch(Character::isDigit) && !prefix.isEmpty())
                 .distinct()

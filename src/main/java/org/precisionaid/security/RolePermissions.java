@@ -22,6 +22,9 @@ final class RolePermissions {
     record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
 
+    /** The cadre's work-ledger process (org.precisionaid.assistance). */
+    static final String CADRE_VISIT = "cadreVisit";
+
     private RolePermissions() {
     }
 
@@ -36,6 +39,12 @@ final class RolePermissions {
             return grants;
         }
         grants.add(new Grant(Resources.APPLICATION, "tasklist", ACCESS));
+        if (role == OfficialRole.CADRE) {
+            // his own work ledger: he starts cadreVisit from Tasklist and is the assignee of its one task
+            grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, CADRE_VISIT, READ, CREATE_INSTANCE));
+            return grants;
+        }
         grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ));
         if (role == OfficialRole.CLERK) {
             grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));

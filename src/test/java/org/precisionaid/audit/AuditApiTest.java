@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.precisionaid.announcement.ObjectionService;
 import org.precisionaid.support.Applications;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.CadreRank;
+import org.precisionaid.support.Cadres;
 import org.precisionaid.support.CaseFlows;
 import org.precisionaid.support.IntegrationTest;
 import org.precisionaid.support.WebappSession;
@@ -47,6 +50,7 @@ class AuditApiTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired ObjectionService objections;
+    @Autowired AssistanceService assistance;
     @Autowired ObjectMapper json;
     @LocalServerPort int port;
 
@@ -62,7 +66,7 @@ class AuditApiTest {
         flows.approveToAnnouncement(VILLAGE, finished);
         flows.objectionDismissed(VILLAGE, finished, "13812345678");
         flows.noticePeriodEnds(finished);
-        flows.register(VILLAGE, finished);
+        flows.register(VILLAGE, finished, Cadres.fresh(assistance, VILLAGE.substring(0, 6), CadreRank.STAFF));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(finished).count()).isZero();
     }
 

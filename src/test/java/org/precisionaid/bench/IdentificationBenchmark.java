@@ -32,10 +32,12 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.PrecisionAidApplication;
+import org.precisionaid.assistance.AssistanceService;
 import org.precisionaid.identification.IdentificationStarter;
 import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.HouseholdRepository;
 import org.precisionaid.support.Applications;
+import org.precisionaid.support.Cadres;
 import org.precisionaid.support.SharedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -204,7 +206,8 @@ class IdentificationBenchmark {
                 stats.time("6-noticeTimer", () -> management.executeJob(management.createJobQuery()
                         .processInstanceId(instanceId).activityId("noticePeriodOver").singleResult().getId()));
                 step(stats, tasks, identity, "7-registration", "township." + township, applicationNo, Map.of(
-                        "assistingUnit", "县农业农村局", "responsibleCadre", "张三", "supportMeasures", "产业扶持",
+                        "cadreId", String.valueOf(Cadres.forHousehold(context.getBean(AssistanceService.class),
+                                county, n)), "supportMeasures", "产业扶持",
                         "plannedExitYear", (long) java.time.Year.now().getValue() + 1));
             }
         });

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.CadreRank;
+import org.precisionaid.support.Cadres;
 import org.precisionaid.support.CaseFlows;
 import org.precisionaid.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,7 @@ class AuditPluginBrowserIT {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired ObjectionService objections;
+    @Autowired AssistanceService assistance;
 
     @Test
     void theCountyAuditorReviewsAFinishedCaseAndTheOtherCountysAuditorDoesNotFindIt() {
@@ -40,7 +44,7 @@ class AuditPluginBrowserIT {
         flows.approveToAnnouncement(VILLAGE, applicationNo);
         flows.objectionDismissed(VILLAGE, applicationNo, "13712345678");
         flows.noticePeriodEnds(applicationNo);
-        flows.register(VILLAGE, applicationNo);
+        flows.register(VILLAGE, applicationNo, Cadres.fresh(assistance, VILLAGE.substring(0, 6), CadreRank.STAFF));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo).count()).isZero();
 
         try (Browser browser = new Browser("http://localhost:" + port, "audit-plugin", "zh-CN")) {

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.precisionaid.support.Officials.as;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.Cadre;
 import org.precisionaid.identification.IdentificationStarter;
 import org.precisionaid.registry.ApplicationForm;
+import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.ResidentId;
 import org.precisionaid.support.Applications;
 import org.precisionaid.support.IntegrationTest;
@@ -19,18 +23,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * One application through every level in Tasklist, each step by a different official of the right region,
- * then the public notice page and an objection the township answers.
+ * then the public notice page and an objection the township answers, registration with a cadre picked from the
+ * list, and that cadre's first visit recorded from Tasklist.
  */
 @IntegrationTest
 class ReviewJourneyBrowserIT {
 
     static final String VILLAGE = Applications.VILLAGE;
+    /** Demo cadre 刘志强 of Toli county (county rank: 2 households in Tacheng). */
+    static final String CADRE = "cadre.654224.02";
 
     @LocalServerPort int port;
     @Autowired IdentificationStarter starter;
     @Autowired IdentityService identity;
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired AssistanceService assistance;
+    @Autowired HouseholdService households;
 
     @Test
     void everyLevelReviewsInItsOwnTasklistAndThePublicMayObject() {
@@ -101,9 +111,58 @@ class ReviewJourneyBrowserIT {
             tasklist.complete();
             browser.waitUntil(driver -> tasks.createTaskQuery().taskId(investigation).count() == 0);
             browser.screenshot("objection-answered");
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                    .activityIdIn("noticePeriodOver").count()).as("the notice runs on after a dismissed objection")
+                    .isEqualTo(1);
+
+            // the notice period ends; the township registers the household and picks its cadre from the list
+            String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+                    .singleResult().getId();
+            management.executeJob(management.createJobQuery().processInstanceId(instanceId)
+                    .activityId("noticePeriodOver").singleResult().getId());
+            String registration = openOwnTask(browser, tasklist, "township.654224101", applicationNo, "registration");
+            tasklist.choose("帮扶责任人 / Responsible cadre", "刘志强（县处级，剩余2户）/ Liu Zhiqiang (county, 2 left)");
+            assertThat(browser.pageText()).as("no cadre's phone in the form").doesNotContain("13809010");
+            tasklist.fill("帮扶措施 / Support measures", "发展养殖：30只羊；技能培训 / Sheep farming and skills training");
+            tasklist.fill("计划脱贫年度 / Planned exit year", String.valueOf(java.time.Year.now().getValue() + 1));
+            browser.screenshot("registration-filled");
+            completeAndWaitFor(browser, tasklist, applicationNo, registration);
+            long householdId = households.get(applicationNo).getId();
+            Cadre cadre = assistance.cadreOfUser(CADRE).orElseThrow();
+            assertThat(households.fileCard(householdId).orElseThrow().getCadreId()).isEqualTo(cadre.getId());
+
+            // the cadre records his first visit from Tasklist: start "帮扶工作台账", pick the household
+            tasklist.logout();
+            tasklist.login("tasklist", CADRE, "demo");
+            browser.click(By.cssSelector(".start-process-action"));
+            browser.click(By.xpath("//*[@ng-click='selectProcessDefinition(processDefinition)']"
+                    + "[contains(., \"Cadre's work ledger\")]"));
+            browser.waitFor(By.cssSelector(".fjs-form"));
+            browser.screenshot("cadre-visit-start");
+            browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+            String entry = browser.waitUntil(driver -> {
+                Task task = tasks.createTaskQuery().taskAssignee(CADRE).taskDefinitionKey("recordVisit").singleResult();
+                return task == null ? null : task.getId();
+            });
+            assertThat(tasklist.listsTask(entry, "我的任务 / Claimed by me")).as("the entry is in his own list").isTrue();
+            browser.screenshot("cadre-visit-in-list");
+            tasklist.openTask(entry);
+            browser.waitFor(By.cssSelector(".fjs-form"));
+            tasklist.choose("结对户 / Household", applicationNo);
+            tasklist.pickToday("日期 / Date");
+            tasklist.choose("类型 / Kind", "走访慰问 / Visit");
+            tasklist.fill("做了什么 / What was done", "入户走访，了解羊羔防疫情况 / Visited, checked the lambs' vaccination");
+            browser.screenshot("cadre-visit-filled");
+            tasklist.complete();
+            try {
+                browser.waitUntil(driver -> assistance.visitsOfHousehold(householdId, 5).isEmpty() ? null : true);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("visit-not-recorded");
+                throw new AssertionError("visit not recorded; page says: " + browser.pageText(), e);
+            }
+            browser.screenshot("cadre-visit-recorded");
+            assertThat(assistance.visitsOfHousehold(householdId, 5).get(0).getRecordedBy()).isEqualTo(CADRE);
         }
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
-                .activityIdIn("noticePeriodOver").count()).as("the notice runs on after a dismissed objection").isEqualTo(1);
     }
 
     /** Logs the official in, checks the task is in his list, opens and claims it. */

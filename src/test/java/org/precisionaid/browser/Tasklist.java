@@ -77,6 +77,19 @@ final class Tasklist {
         return !browser.driver.findElements(By.cssSelector("[cam-tasks] a[href*='" + taskId + "']")).isEmpty();
     }
 
+    /** The task is in the list of the named filter (e.g. 我的任务 / Claimed by me), which the official clicks first. */
+    boolean listsTask(String taskId, String filterName) {
+        listsTask(taskId);
+        browser.click(By.xpath("//*[contains(@class, 'task-filters')]//a[contains(normalize-space(.), '"
+                + filterName + "')]"));
+        try {
+            Thread.sleep(1500);   // the list loads after the filter
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !browser.driver.findElements(By.cssSelector("[cam-tasks] a[href*='" + taskId + "']")).isEmpty();
+    }
+
     void claim() {
         browser.click(By.cssSelector("[ng-click='claim()']"));
         browser.waitFor(By.cssSelector("[ng-click='unclaim()']"));

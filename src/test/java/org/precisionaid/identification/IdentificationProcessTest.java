@@ -33,7 +33,10 @@ import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdRepository;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.StatusChange;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.CadreRank;
 import org.precisionaid.support.Applications;
+import org.precisionaid.support.Cadres;
 import org.precisionaid.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -56,6 +59,7 @@ class IdentificationProcessTest {
     @Autowired HouseholdService households;
     @Autowired HouseholdRepository repository;
     @Autowired ObjectionService objections;
+    @Autowired AssistanceService assistance;
 
     @BeforeEach
     void engine() {
@@ -85,14 +89,16 @@ class IdentificationProcessTest {
 
         fireNoticeTimer(instance);
         assertThat(instance).isWaitingAt("registration");
-        complete(TOWNSHIP, applicationNo, "registration", Map.of("assistingUnit", "托里县农业农村局",
-                "responsibleCadre", "马建华", "supportMeasures", "发展养殖：30只羊；技能培训 / Sheep farming and skills training",
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        complete(TOWNSHIP, applicationNo, "registration", Map.of("cadreId", String.valueOf(cadre), "supportMeasures", "发展养殖：30只羊；技能培训 / Sheep farming and skills training",
                 "plannedExitYear", 2027L));
 
         assertThat(instance).isEnded().hasPassed("registerHousehold").hasNotPassed("applyRejection");
         Household household = households.get(applicationNo);
         assertThat(household.getStatus()).isEqualTo(Status.REGISTERED);
         assertThat(households.fileCard(household.getId()).orElseThrow().getCardNo()).startsWith("JDLK-" + VILLAGE);
+        assertThat(households.fileCard(household.getId()).orElseThrow().getCadreId()).as("the card names the cadre by reference")
+                .isEqualTo(cadre);
         assertThat(households.history(applicationNo)).extracting(StatusChange::getLevel).containsExactly(Level.APPLICATION,
                 Level.GROUP, Level.VILLAGE, Level.TOWNSHIP, Level.COUNTY, Level.ANNOUNCEMENT, Level.REGISTRATION);
         assertThat(households.history(applicationNo)).extracting(StatusChange::getActor)

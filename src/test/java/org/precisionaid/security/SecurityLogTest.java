@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.precisionaid.announcement.ObjectionService;
 import org.precisionaid.support.Applications;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.CadreRank;
+import org.precisionaid.support.Cadres;
 import org.precisionaid.support.CaseFlows;
 import org.precisionaid.support.IntegrationTest;
 import org.precisionaid.support.WebappSession;
@@ -49,6 +52,8 @@ class SecurityLogTest {
     org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired
     ObjectionService objections;
+    @Autowired
+    AssistanceService assistance;
     @Autowired
     org.precisionaid.security.OfficialDirectory officials;
     @LocalServerPort
@@ -93,7 +98,7 @@ class SecurityLogTest {
                 .isEqualTo(200);
         flows.objectionDismissed(VILLAGE, applicationNo, "13912345678");
         flows.noticePeriodEnds(applicationNo);
-        flows.register(VILLAGE, applicationNo);
+        flows.register(VILLAGE, applicationNo, Cadres.fresh(assistance, VILLAGE.substring(0, 6), CadreRank.STAFF));
 
         String written = log.getAll();
         assertThat(ID_NUMBER.matcher(written).find()).as("an ID number in the log").isFalse();

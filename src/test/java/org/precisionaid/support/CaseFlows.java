@@ -62,11 +62,10 @@ public record CaseFlows(TestRestTemplate rest, IdentityService identity, TaskSer
                 .singleResult().getId());
     }
 
-    /** The township registers the household: the case ends. */
-    public void register(String village, String applicationNo) {
-        complete("township." + village.substring(0, 9), applicationNo, "registration", Map.of(
-                "assistingUnit", "托里县农业农村局", "responsibleCadre", "马建华",
-                "supportMeasures", "发展养殖：30只羊 / Sheep farming", "plannedExitYear", 2027L));
+    /** The township registers the household with this responsible cadre: the case ends. */
+    public void register(String village, String applicationNo, long cadreId) {
+        complete("township." + village.substring(0, 9), applicationNo, "registration",
+                Registrations.registration(cadreId));
     }
 
     public void complete(String official, String applicationNo, String taskKey, Map<String, Object> variables) {
