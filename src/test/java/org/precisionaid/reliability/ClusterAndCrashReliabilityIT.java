@@ -1,0 +1,176 @@
+package org.precisionaid.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Two application processes on one PostgreSQL, as a county adds a second server: models deployed once, every
+ * notice-period timer fired exactly once across both nodes; then one node is killed with kill -9 in the middle of
+ * officials' work and started again, and registry and engine are compared. Runs in its own failsafe phase
+ * (about 3-4 minutes on 2 cores); prints the counts it compared.
+ */
+class ClusterAndCrashReliabilityIT {
+
+    static final List<String> VILLAGES = List.of("654224101201", "654224101202", "654224101203", "654224101204",
+            "654224100201", "654224100202", "654224100203", "654224100204");
+    static final Map<String, String> TASK_OF_LEVEL = Map.of("GROUP", "groupEvaluation", "VILLAGE", "villageReview",
+            "TOWNSHIP", "townshipReview", "COUNTY", "countyReview");
+
+    @Test
+    void twoNodesFireEachTimerOnceAndAKilledNodeLosesNothing() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
+
+            AppNode a = AppNode.start("node-a", url);
+            AppNode b = null;
+            AppNode restarted = null;
+            try {
+                long definitions = count(db, "select count(*) from act_re_procdef");
+                long deployments = count(db, "select count(*) from act_re_deployment");
+                b = AppNode.start("node-b", url);
+                assertThat(count(db, "select count(*) from act_re_procdef")).as("definitions after node b").isEqualTo(definitions);
+                assertThat(count(db, "select count(*) from act_re_deployment")).as("deployments after node b").isEqualTo(deployments);
+
+                // 1. twelve households through both nodes; their notice timers come due together
+                List<String> onNotice = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    AppNode applyOn = i % 2 == 0 ? a : b;
+                    String village = VILLAGES.get(i % VILLAGES.size());
+                    String applicationNo = Officials.apply(applyOn, village, 9300 + i);
+                    Officials.approveToNotice(i % 2 == 0 ? b : a, village, applicationNo);
+                    onNotice.add(applicationNo);
+                }
+                awaitRegistrationTasks(db, onNotice, Duration.ofSeconds(120));
+                List<Map<String, Object>> firings = db.queryForList("""
+                        select job_id_, count(*) as runs from act_hi_job_log
+                        where act_id_ = 'noticePeriodOver' and job_state_ = 2 group by job_id_""");
+                assertThat(firings).hasSize(12).allSatisfy(job -> assertThat(((Number) job.get("runs")).intValue()).isEqualTo(1));
+                List<Map<String, Object>> perNode = db.queryForList("""
+                        select hostname_, count(*) as fired from act_hi_job_log
+                        where act_id_ = 'noticePeriodOver' and job_state_ = 2 group by hostname_ order by hostname_""");
+                System.out.println("RELIABILITY two nodes: 12 notice timers, fired once each; per node " + perNode);
+                assertThat(openRegistrationTasks(db, onNotice)).isEqualTo(12);
+
+                // 2. officials keep working on node a while it is killed
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicInteger applied = new AtomicInteger();
+                AtomicInteger refusedDuringCrash = new AtomicInteger();
+                List<String> crashLoad = java.util.Collections.synchronizedList(new ArrayList<>());
+                ExecutorService officials = Executors.newFixedThreadPool(6);
+                for (int t = 0; t < 6; t++) {
+                    int thread = t;
+                    officials.submit(() -> {
+                        for (int n = 0; !stop.get() && n < 40; n++) {
+                            String village = VILLAGES.get((thread + n) % VILLAGES.size());
+                            try {
+                                String applicationNo = Officials.apply(a, village, 9400 + thread * 100L + n);
+                                crashLoad.add(applicationNo);
+                                applied.incrementAndGet();
+                                Officials.approveToNotice(a, village, applicationNo);
+                            } catch (Exception whileDown) {
+                                refusedDuringCrash.incrementAndGet();
+                            }
+                        }
+                    });
+                }
+                AppNode.sleep(6000);
+                a.crash();
+                stop.set(true);
+                officials.shutdown();
+                officials.awaitTermination(60, TimeUnit.SECONDS);
+                Instant down = Instant.now();
+                restarted = AppNode.start("node-a", url);
+                System.out.println("RELIABILITY crash: " + applied.get() + " applications accepted before kill -9, "
+                        + refusedDuringCrash.get() + " requests failed with the node down; restart took "
+                        + Duration.between(down, Instant.now()).toSeconds() + " s");
+
+                // registry and engine agree
+                Set<String> households = new HashSet<>(db.queryForList("select application_no from household", String.class));
+                Set<String> cases = new HashSet<>(db.queryForList(
+                        "select business_key_ from act_hi_procinst where proc_def_key_ = 'identification'", String.class));
+                assertThat(households).as("households without their case").isSubsetOf(cases);
+                assertThat(cases).as("cases without their household").isSubsetOf(households);
+                long decisionsWithoutTask = 0;
+                for (Map<String, Object> decision : db.queryForList("""
+                        select h.application_no, c.level from household_status_change c join household h on h.id = c.household_id
+                        where c.level in ('GROUP', 'VILLAGE', 'TOWNSHIP', 'COUNTY')""")) {
+                    long completed = count(db, """
+                            select count(*) from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_
+                            where p.business_key_ = ? and t.task_def_key_ = ? and t.end_time_ is not null""",
+                            decision.get("application_no"), TASK_OF_LEVEL.get(decision.get("level")));
+                    if (completed == 0) {
+                        decisionsWithoutTask++;
+                    }
+                }
+                assertThat(decisionsWithoutTask).as("decisions recorded without their task completed").isZero();
+                long stuck = count(db, """
+                        select count(*) from act_ru_execution e
+                        where e.parent_id_ is null and e.proc_def_id_ like 'identification:%'
+                          and not exists (select 1 from act_ru_task t where t.proc_inst_id_ = e.id_)
+                          and not exists (select 1 from act_ru_job j where j.process_instance_id_ = e.id_)""");
+                assertThat(stuck).as("running cases with neither an open task nor a timer").isZero();
+                System.out.println("RELIABILITY after restart: " + households.size() + " households = " + cases.size()
+                        + " cases; decisions without their task: " + decisionsWithoutTask + "; stuck cases: " + stuck);
+
+                // the notice timers still fire after the restart
+                List<String> waiting = db.queryForList("""
+                        select p.business_key_ from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_
+                        where t.task_def_key_ = 'groupEvaluation' and p.business_key_ like 'SQ-%' order by p.business_key_""",
+                        String.class);
+                assertThat(waiting).as("a case of the load still at its first step").isNotEmpty();
+                String survivor = waiting.get(0);
+                Officials.approveToNotice(b, survivor.split("-")[2], survivor);
+                awaitRegistrationTasks(db, List.of(survivor), Duration.ofSeconds(60));
+                System.out.println("RELIABILITY after restart: the notice timer of " + survivor + " fired");
+            } finally {
+                if (restarted != null) {
+                    restarted.close();
+                }
+                if (b != null) {
+                    b.close();
+                }
+                a.close();
+            }
+        }
+    }
+
+    private static void awaitRegistrationTasks(JdbcTemplate db, List<String> applicationNos, Duration limit) {
+        Instant until = Instant.now().plus(limit);
+        while (openRegistrationTasks(db, applicationNos) < applicationNos.size()) {
+            assertThat(Instant.now()).as("registration tasks after the notice period").isBefore(until);
+            AppNode.sleep(1000);
+        }
+    }
+
+    private static long openRegistrationTasks(JdbcTemplate db, List<String> applicationNos) {
+        long open = 0;
+        for (String applicationNo : applicationNos) {
+            open += count(db, """
+                    select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_
+                    where t.task_def_key_ = 'registration' and p.business_key_ = ?""", applicationNo);
+        }
+        return open;
+    }
+
+    private static long count(JdbcTemplate db, String sql, Object... args) {
+        Long value = db.queryForObject(sql, Long.class, args);
+        return value == null ? 0 : value;
+    }
+}
