@@ -42,20 +42,30 @@ public class CamundaIdentityAuthenticationProvider implements org.springframewor
         }
         String password = credentials.toString();
         if (!verified.isRecentlyVerified(userId, password)) {
-            if (!identity.checkPassword(userId, password)) {
+            if (!readIdentity(() -> identity.checkPassword(userId, password))) {
                 verified.forget(userId);
                 throw new BadCredentialsException("wrong user name or password");
             }
             verified.remember(userId, password);
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
-        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+        for (Group group : readIdentity(() -> identity.createGroupQuery().groupMember(userId).list())) {
             authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()));
             if (Groups.CAMUNDA_ADMIN.equals(group.getId())) {
                 authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
             }
         }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /** The identity store could not be read (e.g. the database is down): the entry point answers 503, not 401. */
+    private static <T> T readIdentity(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException failure) {
+            throw new org.springframework.security.authentication.AuthenticationServiceException(
+                    "the identity store could not be read", failure);
+        }
     }
 
     @Override

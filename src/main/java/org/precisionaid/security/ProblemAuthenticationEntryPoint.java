@@ -26,6 +26,14 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+            // the password could not be checked at all (the database is down): not a wrong password
+            org.slf4j.LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class)
+                    .warn("login could not be checked: {}", e.getCause() == null ? e : e.getCause().toString());
+            write(response, ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    org.precisionaid.web.DatabaseOutage.TITLE, org.precisionaid.web.DatabaseOutage.DETAIL, Map.of()));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Precision Aid\"");
         write(response, ApiExceptionHandler.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
                 "需要登录 / Login required",

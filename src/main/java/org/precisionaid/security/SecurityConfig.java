@@ -70,10 +70,10 @@ public class SecurityConfig {
         return registration;
     }
 
-    /** The loser of two simultaneous claims or completions gets 409 with a readable message, not a 500. */
+    /** Engine answers for a concurrent change (409) or an unreachable database (503) as readable problem details. */
     @Bean
-    FilterRegistrationBean<EngineConflictFilter> engineConflictFilter(ObjectMapper json) {
-        FilterRegistrationBean<EngineConflictFilter> registration = new FilterRegistrationBean<>(new EngineConflictFilter(json));
+    FilterRegistrationBean<EngineErrorFilter> engineErrorFilter(ObjectMapper json) {
+        FilterRegistrationBean<EngineErrorFilter> registration = new FilterRegistrationBean<>(new EngineErrorFilter(json));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(1);
         return registration;

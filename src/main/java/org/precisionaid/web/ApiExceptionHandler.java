@@ -73,6 +73,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     public static final String CONCURRENT_CHANGE = "他人刚刚办理了同一事项，请刷新后再试 / Someone else acted on this "
             + "at the same moment; reload it and try again";
 
+    /** Anything else: a problem detail without a stack trace; 503 when the database cannot be reached. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        if (DatabaseOutage.isCause(e)) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseOutage.TITLE,
+                    DatabaseOutage.DETAIL, Map.of());
+        }
+        org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class).error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "内部错误 / Internal error",
+                "The server failed to answer; the failure is logged", Map.of());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", e.getMessage(), Map.of());

@@ -15,15 +15,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two application processes on one PostgreSQL, as a county adds a second server: models deployed once, every
  * notice-period timer fired exactly once across both nodes; then one node is killed with kill -9 in the middle of
- * officials' work and started again, and registry and engine are compared. Runs in its own failsafe phase
- * (about 3-4 minutes on 2 cores); prints the counts it compared.
+ * officials' work and started again, and registry and engine are compared; last, PostgreSQL stops for 20 seconds:
+ * every request meanwhile gets a clean 503, the node serves again by itself, nothing is half-written. Runs in its
+ * own failsafe phase (about 3-4 minutes on 2 cores); prints the figures it compared (lines RELIABILITY).
  */
 class ClusterAndCrashReliabilityIT {
 
@@ -32,9 +35,20 @@ class ClusterAndCrashReliabilityIT {
     static final Map<String, String> TASK_OF_LEVEL = Map.of("GROUP", "groupEvaluation", "VILLAGE", "villageReview",
             "TOWNSHIP", "townshipReview", "COUNTY", "countyReview");
 
+    @TempDir
+    Path pgData;
+
     @Test
-    void twoNodesFireEachTimerOnceAndAKilledNodeLosesNothing() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+    void twoNodesFireEachTimerOnceAKilledNodeLosesNothingAndADatabaseOutageIsSurvived() throws Exception {
+        int pgPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            pgPort = socket.getLocalPort();
+        }
+        // a data directory and port of our own, so PostgreSQL can be stopped and started again on the same data
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setDataDirectory(pgData.resolve("pg"))
+                .setCleanDataDirectory(false).setPort(pgPort);
+        EmbeddedPostgres postgres = database.start();
+        try {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
 
@@ -139,6 +153,46 @@ class ClusterAndCrashReliabilityIT {
                 Officials.approveToNotice(b, survivor.split("-")[2], survivor);
                 awaitRegistrationTasks(db, List.of(survivor), Duration.ofSeconds(60));
                 System.out.println("RELIABILITY after restart: the notice timer of " + survivor + " fired");
+
+                // 3. PostgreSQL stops for about 20 seconds while officials keep working on node b
+                String county = "county.654224";
+                String village = VILLAGES.get(0);
+                String list = "/api/households?region=654224000000&size=5";
+                assertThat(Officials.send(b, county, "GET", list, null).statusCode()).isEqualTo(200);
+                postgres.close();
+                Instant stopped = Instant.now();
+                int requests = 0;
+                List<String> unexpected = new ArrayList<>();
+                long refusedSeed = 12_345; // people of no other application of this test
+                while (Duration.between(stopped, Instant.now()).toSeconds() < 20) {
+                    for (var answer : List.of(Officials.send(b, county, "GET", list, null),
+                            Officials.send(b, county, "GET", "/engine-rest/task?maxResults=5", null),
+                            Officials.send(b, "clerk." + village, "POST", "/api/households",
+                                    Officials.JSON.writeValueAsString(org.precisionaid.support.Applications.eligible(village, refusedSeed))))) {
+                        requests++;
+                        if (answer.statusCode() != 503 || !answer.body().contains("Database unavailable")
+                                || answer.body().contains("Exception") || answer.body().contains("\tat ")) {
+                            unexpected.add(answer.statusCode() + " " + answer.body());
+                        }
+                    }
+                    AppNode.sleep(1000);
+                }
+                postgres = database.start();
+                Instant back = Instant.now();
+                while (Officials.send(b, county, "GET", list, null).statusCode() != 200) {
+                    assertThat(Duration.between(back, Instant.now()).toSeconds()).as("recovery without a restart").isLessThan(90);
+                    AppNode.sleep(1000);
+                }
+                long recovery = Duration.between(back, Instant.now()).toMillis();
+                System.out.println("RELIABILITY database outage: " + requests + " requests during "
+                        + Duration.between(stopped, back).toSeconds() + " s, " + (requests - unexpected.size())
+                        + " answered 503 with a problem detail; node b served again " + recovery
+                        + " ms after PostgreSQL was back, without a restart");
+                assertThat(unexpected).as("answers during the outage other than a clean 503").isEmpty();
+                // nothing half-written: the application refused during the outage goes through now, as new
+                String applicationNo = Officials.apply(b, village, refusedSeed);
+                assertThat(applicationNo).startsWith("SQ-");
+                assertThat(a.isAlive() || restarted.isAlive()).isTrue();
             } finally {
                 if (restarted != null) {
                     restarted.close();
@@ -148,6 +202,8 @@ class ClusterAndCrashReliabilityIT {
                 }
                 a.close();
             }
+        } finally {
+            postgres.close();
         }
     }
 

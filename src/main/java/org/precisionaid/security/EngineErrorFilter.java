@@ -1,0 +1,82 @@
+package org.precisionaid.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.precisionaid.web.ApiExceptionHandler;
+import org.precisionaid.web.DatabaseOutage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Two kinds of engine failure that are no programming error, answered by both engine APIs as a 500 with an engine
+ * message, become problem details an official understands (Camunda's {@code message} field is kept, so Tasklist
+ * shows the text): two officials claimed or completed the same task at the same moment → 409; the database cannot be
+ * reached → 503 (see {@link DatabaseOutage}).
+ */
+public class EngineErrorFilter extends OncePerRequestFilter {
+
+    private static final List<String> CONFLICT_MARKERS = List.of("updated by another transaction concurrently",
+            "TaskAlreadyClaimedException", "is already claimed by someone else", "OptimisticLockingException",
+            // the other one was a moment faster and the task is gone: for this official that is the same conflict
+            "Cannot find task with id");
+
+    private final ObjectMapper json;
+
+    public EngineErrorFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, buffered);
+        if (buffered.getStatus() >= 500) {
+            String text = errorText(buffered.getContentAsByteArray());
+            if (CONFLICT_MARKERS.stream().anyMatch(text::contains)) {
+                replace(buffered, HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict",
+                        ApiExceptionHandler.CONCURRENT_CHANGE);
+            } else if (DatabaseOutage.MESSAGE_MARKERS.stream().anyMatch(text::contains)) {
+                replace(buffered, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseOutage.TITLE,
+                        DatabaseOutage.DETAIL);
+            }
+        }
+        buffered.copyBodyToResponse();
+    }
+
+    private void replace(ContentCachingResponseWrapper buffered, HttpStatus status, String type, String title,
+            String detail) throws IOException {
+        buffered.resetBuffer();
+        ObjectNode problem = json.valueToTree(ApiExceptionHandler.problem(status, type, title, detail, java.util.Map.of()));
+        problem.put("message", detail); // what Tasklist and Cockpit show
+        buffered.setStatus(status.value());
+        buffered.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        buffered.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        buffered.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    private String errorText(byte[] body) {
+        try {
+            JsonNode error = json.readTree(body);
+            return error.path("type").asText() + " " + error.path("message").asText();
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+}
