@@ -57,6 +57,7 @@ class ConcurrentDecisionsTest {
     @Autowired ObjectionService objections;
     @Autowired HouseholdService households;
     @Autowired OfficialDirectory officials;
+    @Autowired org.precisionaid.announcement.ObjectionRepository objectionRecords;
 
     final ExecutorService pool = Executors.newFixedThreadPool(2);
     CaseFlows flows;
@@ -118,6 +119,44 @@ class ConcurrentDecisionsTest {
                 () -> post(winner, password, "/task/" + taskId + "/complete", body));
         assertOneWinsOneConflicts(completions);
         assertThat(households.history(applicationNo)).filteredOn(c -> c.getLevel() == Codes.Level.TOWNSHIP).hasSize(1);
+    }
+
+    @Test
+    void aCorrectionSubmittedTwiceAtOnceIsRecordedOnce() throws Exception {
+        String applicationNo = atTownshipReview(9104L);
+        flows.complete(TOWNSHIP, applicationNo, "townshipReview",
+                Map.of("townshipDecision", "return", "townshipComment", "转移性收入应含低保金 / add the allowance"));
+        String clerk = "clerk." + VILLAGE;
+        String taskId = taskId(applicationNo, "correctApplication");
+        as(identity, clerk, () -> tasks.claim(taskId, clerk));
+        String body = "{\"variables\":{\"correctedTransferIncome\":{\"value\":2500.0},\"correctionNote\":{\"value\":\"补录低保金\"}}}";
+        List<Object> submissions = atOnce(() -> post(clerk, "demo", "/task/" + taskId + "/complete", body),
+                () -> post(clerk, "demo", "/task/" + taskId + "/complete", body));
+        assertOneWinsOneConflicts(submissions);
+        assertThat(households.history(applicationNo)).filteredOn(c -> "resubmitted".equals(c.getDecision())).hasSize(1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).taskDefinitionKey("groupEvaluation")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectionAnsweredByTwoReviewersAtOnceIsDecidedOnce() throws Exception {
+        String applicationNo = atTownshipReview(9105L);
+        flows.complete(TOWNSHIP, applicationNo, "townshipReview", Map.of("townshipDecision", "approve", "householdVisited", true));
+        flows.complete("county.654225", applicationNo, "countyReview", Map.of("countyDecision", "approve"));
+        objections.submit(applicationNo, "该户有小汽车 / owns a car", null);
+        String taskId = taskId(applicationNo, "investigateObjection");
+        Map<String, Object> dismissed = Map.of("objectionFinding", "dismissed", "objectionComment", "经核实无车 / no car");
+        Map<String, Object> upheld = Map.of("objectionFinding", "upheld", "objectionComment", "确有小汽车 / has a car");
+        List<Object> outcomes = atOnce(
+                () -> as(identity, TOWNSHIP, () -> { tasks.complete(taskId, dismissed); return "dismissed"; }),
+                () -> as(identity, SECOND_TOWNSHIP, () -> { tasks.complete(taskId, upheld); return "upheld"; }));
+        assertThat(outcomes).filteredOn(String.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(Exception.class::isInstance).hasSize(1);
+        String winner = (String) outcomes.stream().filter(String.class::isInstance).findFirst().orElseThrow();
+        var decided = objectionRecords.findByHouseholdIdOrderById(households.get(applicationNo).getId());
+        assertThat(decided).hasSize(1);
+        assertThat(decided.get(0).getStatus().name()).isEqualTo(winner.toUpperCase());
+        assertThat(households.history(applicationNo)).filteredOn(c -> c.getDecision().startsWith("objection")).hasSize(1);
     }
 
     private void assertOneWinsOneConflicts(List<Object> answers) {

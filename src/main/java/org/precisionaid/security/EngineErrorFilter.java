@@ -27,6 +27,8 @@ public class EngineErrorFilter extends OncePerRequestFilter {
 
     private static final List<String> CONFLICT_MARKERS = List.of("updated by another transaction concurrently",
             "TaskAlreadyClaimedException", "is already claimed by someone else", "OptimisticLockingException",
+            // the registry's own optimistic lock (JPA @Version) tripped inside a task listener
+            "Row was updated or deleted by another transaction",
             // the other one was a moment faster and the task is gone: for this official that is the same conflict
             "Cannot find task with id");
 
