@@ -70,10 +70,21 @@ public class DemoData implements ApplicationRunner {
         return switch (level) {
             case VILLAGE -> List.of(OfficialRole.CLERK, OfficialRole.VILLAGE);
             case TOWNSHIP -> List.of(OfficialRole.TOWNSHIP);
-            case COUNTY -> List.of(OfficialRole.COUNTY, OfficialRole.AUDITOR);
+            case COUNTY -> countyRoles();
             case CITY -> List.of(OfficialRole.CITY, OfficialRole.AUDITOR);
             case PROVINCE -> List.of();
         };
+    }
+
+    /** The county office, its auditor, and the county bureaus of project funding (leading group, finance, lead units). */
+    static List<OfficialRole> countyRoles() {
+        List<OfficialRole> roles = new ArrayList<>();
+        for (OfficialRole role : OfficialRole.values()) {
+            if (role.level() == RegionLevel.COUNTY || role == OfficialRole.AUDITOR) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 
     private static List<String[]> readRegions() throws IOException {

@@ -8,8 +8,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.precisionaid.announcement.Objection;
-import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.procedure.FormInput;
+import org.precisionaid.procedure.Objection;
+import org.precisionaid.procedure.ObjectionService;
+import org.precisionaid.procedure.Officials;
+import org.precisionaid.procedure.Rejections;
 import org.precisionaid.registry.Codes.Level;
 import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.HouseholdService;
@@ -37,7 +40,7 @@ public class ObjectionInvestigation implements TaskListener {
     public void notify(DelegateTask task) {
         long householdId = ProcessVariables.householdId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Objection objection = objections.attachOldestOpen(householdId, task.getId());
+            Objection objection = objections.attachOldestOpen(Objection.Subject.HOUSEHOLD, householdId, task.getId());
             task.setVariableLocal("objectionId", objection.getId());
             task.setVariableLocal("objectionText", objection.getReason());
             return;
@@ -53,12 +56,12 @@ public class ObjectionInvestigation implements TaskListener {
             errors.put("objectionFinding", "choose upheld or dismissed");
         }
         String text = comment == null ? "" : comment.toString().trim();
-        if (text.isEmpty() || text.length() > TaskDecisions.MAX_COMMENT) {
-            errors.put("objectionComment", "say what the investigation found (1-" + TaskDecisions.MAX_COMMENT
+        if (text.isEmpty() || text.length() > FormInput.MAX_COMMENT) {
+            errors.put("objectionComment", "say what the investigation found (1-" + FormInput.MAX_COMMENT
                     + " characters)");
         }
         if (!errors.isEmpty()) {
-            throw Officials.pleaseCorrect(FieldRuleException.invalid(errors));
+            throw Officials.pleaseCorrect(FieldRuleException.invalid(errors), StartForm::describe);
         }
         boolean upheld = "upheld".equals(finding);
         String actor = Officials.actor(task);

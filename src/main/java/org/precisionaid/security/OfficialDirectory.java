@@ -25,15 +25,19 @@ public class OfficialDirectory {
     private final RegionService regions;
     private final CandidateGroups groups;
     private final List<String> startableByClerk;
+    private final List<String> startableByTownshipAndCounty;
 
     public OfficialDirectory(IdentityService identity, AuthorizationService authorizations, RegionService regions,
             CandidateGroups groups,
-            @Value("${precision-aid.security.clerk-startable-processes:identification}") List<String> startableByClerk) {
+            @Value("${precision-aid.security.clerk-startable-processes:identification,funding}") List<String> startableByClerk,
+            @Value("${precision-aid.security.township-county-startable-processes:funding}")
+            List<String> startableByTownshipAndCounty) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.regions = regions;
         this.groups = groups;
         this.startableByClerk = List.copyOf(startableByClerk);
+        this.startableByTownshipAndCounty = List.copyOf(startableByTownshipAndCounty);
     }
 
     public record Official(String userId, String groupId, String regionCode, String role) {
@@ -71,7 +75,7 @@ public class OfficialDirectory {
                 + role.label().split(" / ")[1]);
         group.setType("WORKFLOW");
         identity.saveGroup(group);
-        for (RolePermissions.Grant grant : RolePermissions.of(role, startableByClerk)) {
+        for (RolePermissions.Grant grant : RolePermissions.of(role, startableByClerk, startableByTownshipAndCounty)) {
             Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(grant.resource());
