@@ -29,13 +29,15 @@ public class HouseholdService {
     private final FileCardRepository fileCards;
     private final ApplicationValidator validator;
     private final Clock clock;
+    private final List<HouseholdBenefits> benefits;
 
     public HouseholdService(HouseholdRepository households, FileCardRepository fileCards,
-            ApplicationValidator validator, Clock clock) {
+            ApplicationValidator validator, Clock clock, List<HouseholdBenefits> benefits) {
         this.households = households;
         this.fileCards = fileCards;
         this.validator = validator;
         this.clock = clock;
+        this.benefits = benefits;
     }
 
     /** Validates and records a new application (status APPLIED). Writes nothing when a rule is broken. */
@@ -134,7 +136,8 @@ public class HouseholdService {
     @Transactional(readOnly = true)
     public HouseholdView view(String applicationNo) {
         Household household = get(applicationNo);
-        return HouseholdView.of(household, fileCards.findById(household.getId()).orElse(null));
+        return HouseholdView.of(household, fileCards.findById(household.getId()).orElse(null),
+                benefits.stream().flatMap(source -> source.of(household.getId()).stream()).toList());
     }
 
     @Transactional(readOnly = true)

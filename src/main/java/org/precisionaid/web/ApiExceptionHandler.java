@@ -55,6 +55,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Map.of());
     }
 
+    @ExceptionHandler(org.precisionaid.project.ProjectNotFoundException.class)
+    ProblemDetail projectNotFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-project", "项目不存在 / Unknown project", e.getMessage(), Map.of());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", e.getMessage(), Map.of());
