@@ -32,8 +32,9 @@ public class Ledger {
     }
 
     /** Allocates the whole remaining budget of every line, on one voucher. */
-    public List<LedgerEntry> allocateAll(Project project, String voucherNo, String official) {
+    public List<LedgerEntry> allocateAll(long projectId, String voucherNo, String official) {
         requireVoucher(voucherNo, "voucherNo");
+        Project project = project(projectId);
         List<LedgerEntry> written = new java.util.ArrayList<>();
         for (Balance balance : balances(project).values()) {
             long open = balance.budgetFen() - balance.allocatedFen();
@@ -44,24 +45,30 @@ public class Ledger {
         return written;
     }
 
-    public LedgerEntry allocate(Project project, String fundSource, long amountFen, String voucherNo, String official) {
+    public LedgerEntry allocate(long projectId, String fundSource, long amountFen, String voucherNo, String official) {
+        Project project = project(projectId);
         check(project, EntryType.ALLOCATION, fundSource, amountFen, voucherNo);
         return append(project, EntryType.ALLOCATION, fundSource, amountFen, voucherNo, official);
     }
 
-    public LedgerEntry disburse(Project project, String fundSource, long amountFen, String voucherNo, String official) {
+    public LedgerEntry disburse(long projectId, String fundSource, long amountFen, String voucherNo, String official) {
+        Project project = project(projectId);
         check(project, EntryType.DISBURSEMENT, fundSource, amountFen, voucherNo);
         return append(project, EntryType.DISBURSEMENT, fundSource, amountFen, voucherNo, official);
     }
 
     @Transactional(readOnly = true)
-    public List<LedgerEntry> entries(Project project) {
-        return entries.findByProjectIdOrderById(project.getId());
+    public List<LedgerEntry> entries(long projectId) {
+        return entries.findByProjectIdOrderById(projectId);
     }
 
     /** Budget, allocated and disbursed per fund source, in the order of the budget lines. */
     @Transactional(readOnly = true)
-    public Map<String, Balance> balances(Project project) {
+    public Map<String, Balance> balances(long projectId) {
+        return balances(project(projectId));
+    }
+
+    Map<String, Balance> balances(Project project) {
         Map<String, long[]> sums = new LinkedHashMap<>();
         project.getBudgetLines().forEach(line -> sums.put(line.getFundSource(), new long[] {line.getAmountFen(), 0, 0}));
         for (LedgerEntry entry : entries.findByProjectIdOrderById(project.getId())) {
@@ -73,8 +80,9 @@ public class Ledger {
         return balances;
     }
 
-    public boolean fullyDisbursed(Project project) {
-        return balances(project).values().stream().allMatch(b -> b.disbursedFen() == b.budgetFen());
+    @Transactional(readOnly = true)
+    public boolean fullyDisbursed(long projectId) {
+        return balances(projectId).values().stream().allMatch(b -> b.disbursedFen() == b.budgetFen());
     }
 
     private void check(Project project, EntryType type, String fundSource, long amountFen, String voucherNo) {
@@ -102,6 +110,10 @@ public class Ledger {
         }
     }
 
+    private Project project(long projectId) {
+        return projects.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(String.valueOf(projectId)));
+    }
+
     private static void requireVoucher(String voucherNo, String field) {
         if (voucherNo == null || voucherNo.isBlank() || voucherNo.length() > 64) {
             throw FieldRuleException.invalid(Map.of(field, "is required (1-64 characters): the finance voucher number"));
@@ -111,7 +123,6 @@ public class Ledger {
     private LedgerEntry append(Project project, EntryType type, String fundSource, long amountFen, String voucherNo,
             String official) {
         project.touchLedger(clock.instant());
-        projects.saveAndFlush(project);
         return entries.save(new LedgerEntry(project.getId(), type, fundSource, amountFen, voucherNo.trim(), official,
                 clock.instant()));
     }

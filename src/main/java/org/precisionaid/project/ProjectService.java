@@ -108,7 +108,7 @@ public class ProjectService {
 
     public Project allocate(long projectId, String voucherNo, String actor) {
         Project project = get(projectId);
-        ledger.allocateAll(project, voucherNo, actor);
+        ledger.allocateAll(projectId, voucherNo, actor);
         project.decide(Status.FUNDED, Level.ALLOCATION, "allocated", "voucher " + voucherNo.trim(), actor, clock.instant());
         project.decide(Status.IMPLEMENTING, Level.IMPLEMENTATION, "started", null, actor, clock.instant());
         return project;
@@ -128,11 +128,11 @@ public class ProjectService {
     /** @return true when every fund source is disbursed in full */
     public boolean disburse(long projectId, String fundSource, long amountFen, String voucherNo, String actor) {
         Project project = get(projectId);
-        ledger.disburse(project, fundSource, amountFen, voucherNo, actor);
+        ledger.disburse(projectId, fundSource, amountFen, voucherNo, actor);
         project.decide(project.getStatus(), Level.DISBURSEMENT, "disbursed",
                 Money.format(amountFen) + " yuan of " + fundSource + ", voucher " + voucherNo.trim(), actor,
                 clock.instant());
-        return ledger.fullyDisbursed(project);
+        return ledger.fullyDisbursed(projectId);
     }
 
     @Transactional(readOnly = true)
@@ -148,19 +148,19 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public ProjectView view(String projectNo) {
         Project project = get(projectNo);
-        return ProjectView.of(project, ledger.balances(project).values(), ledger.entries(project));
+        return ProjectView.of(project, ledger.balances(project).values(), ledger.entries(project.getId()));
     }
 
     @Transactional(readOnly = true)
     public List<ProjectView> search(String regionPrefix, Status status, ProjectCodes.ProjectType type, Pageable page) {
         return projects.search(regionPrefix, status, type, page).stream()
-                .map(project -> ProjectView.of(project, ledger.balances(project).values(), ledger.entries(project)))
+                .map(project -> ProjectView.of(project, ledger.balances(project).values(), ledger.entries(project.getId())))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public Map<String, Ledger.Balance> balances(long projectId) {
-        return ledger.balances(get(projectId));
+        return ledger.balances(projectId);
     }
 
     /** The project as an application form again, e.g. to correct a few of its facts. */

@@ -25,9 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ModelConventionsTest {
 
-    @Autowired
-    RepositoryService repository;
-
     static List<Path> models() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             return files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList();
@@ -77,7 +74,7 @@ class ModelConventionsTest {
     }
 
     @Test
-    void everyFormIsDeployedWithTheProcess() throws Exception {
+    void everyFormIsDeployedWithTheProcess(@Autowired RepositoryService repository) throws Exception {
         try (var forms = Files.list(Path.of("forms"))) {
             forms.map(path -> path.getFileName().toString()).forEach(name -> assertThat(repository
                     .createDeploymentQuery().list().stream().flatMap(d -> repository.getDeploymentResourceNames(d.getId())
