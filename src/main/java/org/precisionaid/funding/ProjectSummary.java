@@ -8,6 +8,7 @@ import org.precisionaid.project.Money;
 import org.precisionaid.project.Project;
 import org.precisionaid.project.ProjectDecision;
 import org.precisionaid.project.ProjectService;
+import org.precisionaid.region.OfficialRole;
 import org.precisionaid.region.RegionService;
 import org.precisionaid.registry.Member;
 import org.precisionaid.registry.ResidentId;
@@ -36,6 +37,14 @@ public class ProjectSummary {
         processScope.setVariable(FundingVariables.SUMMARY, of(projects.get(FundingVariables.projectId(processScope))));
     }
 
+    private static String roleLabel(String roleKey) {
+        try {
+            return OfficialRole.fromKey(roleKey).label();
+        } catch (RuntimeException e) {
+            return roleKey;
+        }
+    }
+
     public String of(Project project) {
         StringBuilder md = new StringBuilder();
         md.append("**").append(project.getProjectNo()).append(" · ").append(project.getName()).append("**  \n");
@@ -53,8 +62,8 @@ public class ProjectSummary {
         }
         md.append("**总额 / Total:** ").append(Money.format(project.getTotalFen())).append(" 元");
         if (project.getLeadUnit() != null) {
-            md.append(" · **主管部门 / Lead unit:** ").append(project.getLeadUnit()).append(" · **审批 / Approval by:** ")
-                    .append(project.getApprovalLevel());
+            md.append(" · **主管部门 / Lead unit:** ").append(roleLabel(project.getLeadUnit()))
+                    .append(" · **审批 / Approval by:** ").append(roleLabel(project.getApprovalLevel()));
         }
         md.append("\n\n| 资金来源 / Source | 预算 / Budget | 已下达 / Allocated | 已拨付 / Disbursed |\n|---|---:|---:|---:|\n");
         for (Ledger.Balance balance : projects.balances(project.getId()).values()) {
@@ -65,7 +74,9 @@ public class ProjectSummary {
         md.append("\n**受益户 / Beneficiaries (").append(project.getBeneficiaries().size()).append("):** ");
         md.append(project.getBeneficiaries().stream().limit(SHOWN_BENEFICIARIES).map(b -> {
             Member head = b.getHousehold().head();
-            return (head == null ? "?" : head.getName() + " " + ResidentId.mask(head.getIdNumber())) + "（" + b.getBenefit()
+            // the mask's asterisks are escaped, or Markdown would read them as bold
+            return (head == null ? "?" : head.getName() + " " + ResidentId.mask(head.getIdNumber()).replace("*", "\\*"))
+                    + "（" + b.getBenefit()
                     + (b.getAmountFen() == null ? "" : "，" + Money.format(b.getAmountFen()) + " 元") + "）";
         }).collect(Collectors.joining("；")));
         if (project.getBeneficiaries().size() > SHOWN_BENEFICIARIES) {
