@@ -3,6 +3,7 @@ package org.precisionaid.funding;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.precisionaid.project.FundSources;
 import org.precisionaid.project.Ledger;
 import org.precisionaid.project.Money;
 import org.precisionaid.project.Project;
@@ -26,10 +27,12 @@ public class ProjectSummary {
 
     private final ProjectService projects;
     private final RegionService regions;
+    private final FundSources sources;
 
-    public ProjectSummary(ProjectService projects, RegionService regions) {
+    public ProjectSummary(ProjectService projects, RegionService regions, FundSources sources) {
         this.projects = projects;
         this.regions = regions;
+        this.sources = sources;
     }
 
     /** Writes the current summary of the case's project onto the case. */
@@ -67,7 +70,7 @@ public class ProjectSummary {
         }
         md.append("\n\n| 资金来源 / Source | 预算 / Budget | 已下达 / Allocated | 已拨付 / Disbursed |\n|---|---:|---:|---:|\n");
         for (Ledger.Balance balance : projects.balances(project.getId()).values()) {
-            md.append("| ").append(balance.fundSource()).append(" | ").append(Money.format(balance.budgetFen()))
+            md.append("| ").append(sources.label(balance.fundSource())).append(" | ").append(Money.format(balance.budgetFen()))
                     .append(" | ").append(Money.format(balance.allocatedFen())).append(" | ")
                     .append(Money.format(balance.disbursedFen())).append(" |\n");
         }

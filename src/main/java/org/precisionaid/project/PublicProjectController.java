@@ -50,9 +50,11 @@ public class PublicProjectController {
     private final ObjectionService objections;
     private final SubmissionLimiter limiter;
     private final Clock clock;
+    private final FundSourceRepository sources;
 
     public PublicProjectController(RegionService regions, ProjectRepository projects, Ledger ledger,
-            ObjectionService objections, SubmissionLimiter limiter, Clock clock) {
+            ObjectionService objections, SubmissionLimiter limiter, Clock clock, FundSourceRepository sources) {
+        this.sources = sources;
         this.regions = regions;
         this.projects = projects;
         this.ledger = ledger;
@@ -61,7 +63,7 @@ public class PublicProjectController {
         this.clock = clock;
     }
 
-    public record Funds(String fundSource, BigDecimal budget, BigDecimal allocated, BigDecimal disbursed) {
+    public record Funds(String fundSource, String fundSourceLabel, BigDecimal budget, BigDecimal allocated, BigDecimal disbursed) {
     }
 
     public record VillageBeneficiaries(String villageCode, String village, int households, List<String> heads) {
@@ -92,8 +94,10 @@ public class PublicProjectController {
         }
         String prefix = where.code().prefix(where.getLevel());
         Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> sourceLabels = new LinkedHashMap<>();
+        sources.findAllByOrderByPosition().forEach(source -> sourceLabels.put(source.getCode(), source.label()));
         List<PublicProject> list = projects.published(prefix, PUBLISHED, PageRequest.of(0, MAX_PROJECTS)).stream()
-                .map(project -> publish(project, names)).toList();
+                .map(project -> publish(project, names, sourceLabels)).toList();
         return new RegionProjects(where.getCode(), where.label(), list);
     }
 
@@ -107,7 +111,7 @@ public class PublicProjectController {
                 "异议已受理，县扶贫办将调查答复 / Your objection was received; the county office will investigate and answer"));
     }
 
-    private PublicProject publish(Project project, Map<String, String> villageNames) {
+    private PublicProject publish(Project project, Map<String, String> villageNames, Map<String, String> sourceLabels) {
         Map<String, Ledger.Balance> balances = ledger.balances(project);
         long allocated = balances.values().stream().mapToLong(Ledger.Balance::allocatedFen).sum();
         long disbursed = balances.values().stream().mapToLong(Ledger.Balance::disbursedFen).sum();
@@ -122,7 +126,8 @@ public class PublicProjectController {
                 project.getImplementingUnit(), label(project.getRegionCode(), villageNames),
                 project.getStatus().name(), project.getStatus().label(), Money.yuan(project.getTotalFen()),
                 Money.yuan(allocated), Money.yuan(disbursed),
-                balances.values().stream().map(b -> new Funds(b.fundSource(), Money.yuan(b.budgetFen()),
+                balances.values().stream().map(b -> new Funds(b.fundSource(),
+                        sourceLabels.getOrDefault(b.fundSource(), b.fundSource()), Money.yuan(b.budgetFen()),
                         Money.yuan(b.allocatedFen()), Money.yuan(b.disbursedFen()))).toList(),
                 project.getOutputs().stream().map(o -> o.getDescription() + " "
                         + o.getQuantity().stripTrailingZeros().toPlainString() + " " + o.getUnit()).toList(),

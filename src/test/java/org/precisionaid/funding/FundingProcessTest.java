@@ -234,6 +234,23 @@ class FundingProcessTest {
         assertThat(runtime.getVariable(instance(projectNo).getId(), "totalYuan")).isEqualTo(110000.0);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"townshipReview, township, township.654224101",
+            "leadUnitReview, leadUnit, agriculture.654224", "approval, approval, county.654224"})
+    void everyReviewCanReturnTheProjectToTheApplicant(String step, String prefix, String official) {
+        String projectNo = apply();
+        approveUpTo(projectNo, step);
+        complete(official, projectNo, step, Map.of(prefix + "Decision", "return", prefix + "Comment", "请补充受益户名单"));
+        assertThat(instance(projectNo)).isWaitingAt("correctProject");
+        ProjectView returned = projects.view(projectNo);
+        assertThat(returned.status()).isEqualTo("RETURNED");
+        ProjectView.DecisionView last = returned.decisions().get(returned.decisions().size() - 1);
+        assertThat(last.level()).isEqualTo(step.equals("leadUnitReview") ? "LEAD_UNIT"
+                : step.equals("approval") ? "APPROVAL" : "TOWNSHIP");
+        assertThat(last.reason()).isEqualTo("请补充受益户名单");
+        assertThat(last.actor()).isEqualTo(official);
+    }
+
     @Test
     void aCorrectionThatBreaksARuleKeepsTheTaskOpen() {
         String projectNo = apply();
