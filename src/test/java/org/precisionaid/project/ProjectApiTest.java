@@ -178,6 +178,21 @@ class ProjectApiTest {
         assertThat(response.getBody().get("errors").get("status").asText()).contains("DREAMING");
     }
 
+    @Test
+    void theCountysFundsShowAvailableCommittedAndRemaining() {
+        JsonNode funds = rest.withBasicAuth("finance.654224", "demo")
+                .getForObject("/api/funds?county=654224000000&year=2026", JsonNode.class);
+        assertThat(funds).hasSize(7);
+        JsonNode central = funds.get(0);
+        assertThat(central.get("fundSource").asText()).isEqualTo("CENTRAL");
+        assertThat(central.get("available").decimalValue()).isEqualByComparingTo("20000000");
+        assertThat(central.get("remaining").decimalValue().add(central.get("committed").decimalValue()))
+                .isEqualByComparingTo(central.get("available").decimalValue());
+        assertThat(rest.withBasicAuth("finance.654225", "demo")
+                .getForEntity("/api/funds?county=654224000000&year=2026", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     // ---- the household's projects
 
     @Test
