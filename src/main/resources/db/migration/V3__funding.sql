@@ -123,7 +123,7 @@ create table project_progress (
 );
 create index project_progress_project_idx on project_progress (project_id);
 
--- append-only: rows are inserted, never updated or deleted (ADR 0006)
+-- append-only: rows are inserted, never updated or deleted (ADR 0009)
 create table project_ledger (
     id          bigint       not null primary key,
     project_id  bigint       not null references project (id),

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * Who applies for a project of a region, corrects it when returned and reports its progress: the village clerk for a
  * village, the township official for a township, the county office for the county's own projects.
  */
-@Component
+@Component("fundingApplicants")
 public class ApplicantRole {
 
     private final CandidateGroups groups;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * What every official reads at the top of his form (Markdown, one variable): the project, its budget and
  * ledger, the beneficiary households with masked ID numbers, and the decisions taken so far.
  */
-@Component
+@Component("fundingProjectSummary")
 public class ProjectSummary {
 
     static final int SHOWN_BENEFICIARIES = 20;

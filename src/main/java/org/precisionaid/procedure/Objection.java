@@ -95,4 +95,5 @@ public class Objection {
     public String getTaskId() { return taskId; }
     public String getFinding() { return finding; }
     public String getDecidedBy() { return decidedBy; }
+    public Instant getDecidedAt() { return decidedAt; }
 }

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every yuan of a project: allocations by the finance bureau and disbursements in tranches, appended and never
- * changed (ADR 0006). Invariant, per fund source: disbursed ≤ allocated ≤ approved budget line. The project row
+ * changed (ADR 0009). Invariant, per fund source: disbursed ≤ allocated ≤ approved budget line. The project row
  * is locked (optimistic version bump) with each entry, so two entries cannot both pass the check concurrently.
  */
 @Service
@@ -57,6 +57,17 @@ public class Ledger {
         return append(project, EntryType.DISBURSEMENT, fundSource, amountFen, voucherNo, official);
     }
 
+    /** The entries of many projects in one query, by project id. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<LedgerEntry>> entriesOf(java.util.Collection<Long> projectIds) {
+        Map<Long, List<LedgerEntry>> byProject = new java.util.HashMap<>();
+        if (!projectIds.isEmpty()) {
+            entries.findByProjectIdInOrderById(projectIds).forEach(entry ->
+                    byProject.computeIfAbsent(entry.getProjectId(), id -> new java.util.ArrayList<>()).add(entry));
+        }
+        return byProject;
+    }
+
     @Transactional(readOnly = true)
     public List<LedgerEntry> entries(long projectId) {
         return entries.findByProjectIdOrderById(projectId);
@@ -69,9 +80,14 @@ public class Ledger {
     }
 
     Map<String, Balance> balances(Project project) {
+        return balances(project, entries.findByProjectIdOrderById(project.getId()));
+    }
+
+    /** Balances from entries read beforehand (one query for a whole page of projects). */
+    Map<String, Balance> balances(Project project, List<LedgerEntry> projectEntries) {
         Map<String, long[]> sums = new LinkedHashMap<>();
         project.getBudgetLines().forEach(line -> sums.put(line.getFundSource(), new long[] {line.getAmountFen(), 0, 0}));
-        for (LedgerEntry entry : entries.findByProjectIdOrderById(project.getId())) {
+        for (LedgerEntry entry : projectEntries) {
             long[] sum = sums.computeIfAbsent(entry.getFundSource(), source -> new long[3]);
             sum[entry.getType() == EntryType.ALLOCATION ? 1 : 2] += entry.getAmountFen();
         }

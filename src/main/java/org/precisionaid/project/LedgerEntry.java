@@ -15,7 +15,7 @@ import org.precisionaid.project.ProjectCodes.EntryType;
 
 /**
  * One movement of money on a project: an allocation (funds put at the project's disposal) or a disbursement
- * (money paid out). Append-only: inserted once, never changed or deleted (ADR 0006). A correction is a new entry.
+ * (money paid out). Append-only: inserted once, never changed or deleted (ADR 0009). A correction is a new entry.
  */
 @Entity
 @Immutable

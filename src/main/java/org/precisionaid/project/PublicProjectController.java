@@ -96,8 +96,10 @@ public class PublicProjectController {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> sourceLabels = new LinkedHashMap<>();
         sources.findAllByOrderByPosition().forEach(source -> sourceLabels.put(source.getCode(), source.label()));
-        List<PublicProject> list = projects.published(prefix, PUBLISHED, PageRequest.of(0, MAX_PROJECTS)).stream()
-                .map(project -> publish(project, names, sourceLabels)).toList();
+        List<Project> page = projects.published(prefix, PUBLISHED, PageRequest.of(0, MAX_PROJECTS));
+        Map<Long, List<LedgerEntry>> entries = ledger.entriesOf(page.stream().map(Project::getId).toList());
+        List<PublicProject> list = page.stream().map(project -> publish(project,
+                ledger.balances(project, entries.getOrDefault(project.getId(), List.of())), names, sourceLabels)).toList();
         return new RegionProjects(where.getCode(), where.label(), list);
     }
 
@@ -111,8 +113,8 @@ public class PublicProjectController {
                 "异议已受理，县扶贫办将调查答复 / Your objection was received; the county office will investigate and answer"));
     }
 
-    private PublicProject publish(Project project, Map<String, String> villageNames, Map<String, String> sourceLabels) {
-        Map<String, Ledger.Balance> balances = ledger.balances(project);
+    private PublicProject publish(Project project, Map<String, Ledger.Balance> balances, Map<String, String> villageNames,
+            Map<String, String> sourceLabels) {
         long allocated = balances.values().stream().mapToLong(Ledger.Balance::allocatedFen).sum();
         long disbursed = balances.values().stream().mapToLong(Ledger.Balance::disbursedFen).sum();
         Map<String, List<String>> byVillage = new LinkedHashMap<>();

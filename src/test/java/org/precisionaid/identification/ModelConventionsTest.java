@@ -73,6 +73,49 @@ class ModelConventionsTest {
         }
     }
 
+    /** Security contract: a name in a model's expression that is a Spring bean must be a {@code @ProcessBean}. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyBeanAModelNamesIsAProcessBean(Path file, @Autowired org.springframework.context.ApplicationContext context)
+            throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        StringBuilder texts = new StringBuilder();
+        collect(factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement(), texts);
+        java.util.regex.Matcher expressions = java.util.regex.Pattern.compile("[$#]\\{[^}]*}").matcher(texts);
+        int checked = 0;
+        while (expressions.find()) {
+            var tree = new org.camunda.bpm.impl.juel.Builder(org.camunda.bpm.impl.juel.Builder.Feature.METHOD_INVOCATIONS)
+                    .build(expressions.group());
+            for (var identifier : tree.getIdentifierNodes()) {
+                String name = identifier.getName();
+                if (context.containsBean(name)) {
+                    Class<?> type = org.springframework.aop.support.AopUtils.getTargetClass(context.getBean(name));
+                    assertThat(type.isAnnotationPresent(org.precisionaid.procedure.ProcessBean.class))
+                            .as(file + ": " + expressions.group() + " names bean '" + name + "'").isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("the models call beans").isPositive();
+    }
+
+    /** Every attribute value and text of the model, decoded, one per line. */
+    private static void collect(org.w3c.dom.Node node, StringBuilder texts) {
+        if (node.getAttributes() != null) {
+            for (int i = 0; i < node.getAttributes().getLength(); i++) {
+                texts.append(node.getAttributes().item(i).getNodeValue()).append('\n');
+            }
+        }
+        for (org.w3c.dom.Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+                texts.append(child.getNodeValue()).append('\n');
+            } else {
+                collect(child, texts);
+            }
+        }
+    }
+
     @Test
     void everyFormIsDeployedWithTheProcess(@Autowired RepositoryService repository) throws Exception {
         try (var forms = Files.list(Path.of("forms"))) {
