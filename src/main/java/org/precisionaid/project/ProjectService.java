@@ -80,8 +80,8 @@ public class ProjectService {
         Project project = get(projectId);
         project.route(leadUnit, approvalLevel);
         project.decide(project.getStatus(), Level.VALIDATION, "routed",
-                "lead unit " + leadUnit + ", approval by " + approvalLevel, org.precisionaid.procedure.Officials.SYSTEM,
-                clock.instant());
+                "主管部门 / lead unit: " + roleLabel(leadUnit) + "; 审批 / approval: " + roleLabel(approvalLevel),
+                org.precisionaid.procedure.Officials.SYSTEM, clock.instant());
         return project;
     }
 
@@ -161,6 +161,14 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public Map<String, Ledger.Balance> balances(long projectId) {
         return ledger.balances(projectId);
+    }
+
+    private static String roleLabel(String roleKey) {
+        try {
+            return org.precisionaid.region.OfficialRole.fromKey(roleKey).label();
+        } catch (RuntimeException e) {
+            return roleKey;
+        }
     }
 
     /** The project as an application form again, e.g. to correct a few of its facts. */
