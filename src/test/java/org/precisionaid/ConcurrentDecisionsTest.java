@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.procedure.ObjectionService;
 import org.precisionaid.registry.Codes;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.security.OfficialDirectory;
@@ -57,7 +57,7 @@ class ConcurrentDecisionsTest {
     @Autowired ObjectionService objections;
     @Autowired HouseholdService households;
     @Autowired OfficialDirectory officials;
-    @Autowired org.precisionaid.announcement.ObjectionRepository objectionRecords;
+    @Autowired org.precisionaid.procedure.ObjectionRepository objectionRecords;
 
     final ExecutorService pool = Executors.newFixedThreadPool(2);
     CaseFlows flows;

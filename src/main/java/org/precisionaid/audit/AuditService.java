@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.precisionaid.announcement.ObjectionRepository;
+import org.precisionaid.procedure.ObjectionRepository;
 import org.precisionaid.registry.Codes;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.ResidentId;

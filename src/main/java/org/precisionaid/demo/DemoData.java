@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.math.BigDecimal;
+import org.precisionaid.project.FundBook;
+import org.precisionaid.project.Money;
 import org.precisionaid.region.OfficialRole;
 import org.precisionaid.region.Region;
 import org.precisionaid.region.RegionLevel;
@@ -34,10 +37,12 @@ public class DemoData implements ApplicationRunner {
 
     private final RegionService regions;
     private final OfficialDirectory officials;
+    private final FundBook funds;
 
-    public DemoData(RegionService regions, OfficialDirectory officials) {
+    public DemoData(RegionService regions, OfficialDirectory officials, FundBook funds) {
         this.regions = regions;
         this.officials = officials;
+        this.funds = funds;
     }
 
     @Override
@@ -58,7 +63,16 @@ public class DemoData implements ApplicationRunner {
                 }
             }
         }
-        log.info("Demo data: {} regions, {} new officials (password '{}')", loaded.size(), created, PASSWORD);
+        int fundRows = 0;
+        for (String[] row : readCsv("demo/funds.csv", 4)) {
+            int year = Integer.parseInt(row[2].trim());
+            if (funds.available(row[0], row[1], year) == 0) {
+                funds.setAvailable(row[0], row[1], year, Money.fen(new BigDecimal(row[3].trim())));
+                fundRows++;
+            }
+        }
+        log.info("Demo data: {} regions, {} new officials (password '{}'), {} new fund rows", loaded.size(), created,
+                PASSWORD, fundRows);
     }
 
     /** e.g. township.654224101 — the role, a dot, the region's significant digits. */
@@ -70,20 +84,35 @@ public class DemoData implements ApplicationRunner {
         return switch (level) {
             case VILLAGE -> List.of(OfficialRole.CLERK, OfficialRole.VILLAGE);
             case TOWNSHIP -> List.of(OfficialRole.TOWNSHIP);
-            case COUNTY -> List.of(OfficialRole.COUNTY, OfficialRole.AUDITOR);
+            case COUNTY -> countyRoles();
             case CITY -> List.of(OfficialRole.CITY, OfficialRole.AUDITOR);
             case PROVINCE -> List.of();
         };
     }
 
+    /** The county office, its auditor, and the county bureaus of project funding (leading group, finance, lead units). */
+    static List<OfficialRole> countyRoles() {
+        List<OfficialRole> roles = new ArrayList<>();
+        for (OfficialRole role : OfficialRole.values()) {
+            if (role.level() == RegionLevel.COUNTY || role == OfficialRole.AUDITOR) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
     private static List<String[]> readRegions() throws IOException {
+        return readCsv("demo/regions.csv", 3);
+    }
+
+    private static List<String[]> readCsv(String resource, int columns) throws IOException {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource("demo/regions.csv").getInputStream(), StandardCharsets.UTF_8))) {
+                new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    rows.add(line.split(",", 3));
+                    rows.add(line.split(",", columns));
                 }
             }
         }

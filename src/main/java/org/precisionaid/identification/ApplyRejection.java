@@ -1,12 +1,10 @@
 package org.precisionaid.identification;
 
 import org.precisionaid.procedure.ProcessBean;
-import static org.precisionaid.identification.ProcessVariables.REJECTED_BY;
-import static org.precisionaid.identification.ProcessVariables.REJECTION_LEVEL;
-import static org.precisionaid.identification.ProcessVariables.REJECTION_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.precisionaid.procedure.Rejections;
 import org.precisionaid.registry.Codes.Level;
 import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.HouseholdService;
@@ -26,8 +24,8 @@ public class ApplyRejection implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long householdId = ProcessVariables.householdId(execution);
-        Level level = Level.valueOf((String) execution.getVariable(REJECTION_LEVEL));
-        households.decide(householdId, Status.REJECTED, level, "rejected",
-                (String) execution.getVariable(REJECTION_REASON), (String) execution.getVariable(REJECTED_BY));
+        Level level = Level.valueOf(Rejections.level(execution));
+        households.decide(householdId, Status.REJECTED, level, "rejected", Rejections.reason(execution),
+                Rejections.official(execution));
     }
 }

@@ -1,6 +1,7 @@
 package org.precisionaid.identification;
 
 
+import org.precisionaid.procedure.Officials;
 import org.precisionaid.procedure.ProcessBean;
 import java.math.BigDecimal;
 import java.util.List;
@@ -47,7 +48,7 @@ public class Correction implements TaskListener {
         try {
             households.correct(household.getApplicationNo(), corrected, actor);
         } catch (FieldRuleException e) {
-            throw Officials.pleaseCorrect(e);
+            throw Officials.pleaseCorrect(e, StartForm::describe);
         }
         households.decide(householdId, Status.APPLIED, Level.APPLICATION, "resubmitted",
                 (String) task.getVariable("correctionNote"), actor);

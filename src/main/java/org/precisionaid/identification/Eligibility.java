@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.precisionaid.procedure.EngineCalls;
 import org.precisionaid.registry.Codes.LabourCapacity;
 import org.precisionaid.registry.Household;
 import org.springframework.stereotype.Service;

@@ -1,35 +1,29 @@
 package org.precisionaid.identification;
 
-
-import org.precisionaid.procedure.ProcessBean;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.precisionaid.announcement.Objection;
-import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.procedure.Objection;
+import org.precisionaid.procedure.ObjectionAnswers;
+import org.precisionaid.procedure.ProcessBean;
+import org.precisionaid.procedure.Rejections;
 import org.precisionaid.registry.Codes.Level;
 import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.HouseholdService;
-import org.precisionaid.web.FieldRuleException;
 import org.springframework.stereotype.Component;
 
 /**
- * Each objection gets its own investigation task. On create the task takes the oldest open objection
- * (its text shown in the form); on complete the township's finding is recorded and, if upheld, the case
- * is noted for rejection. The outcome stays in the investigation's own scope, so parallel objections never mix.
+ * Each objection gets its own investigation task of the township ({@link ObjectionAnswers}); the finding is kept
+ * with the household's decisions and, if upheld, the case is noted for rejection.
  */
 @Component("objectionInvestigation")
 @ProcessBean
 public class ObjectionInvestigation implements TaskListener {
 
-    private final ObjectionService objections;
+    private final ObjectionAnswers answers;
     private final HouseholdService households;
 
-    public ObjectionInvestigation(ObjectionService objections, HouseholdService households) {
-        this.objections = objections;
+    public ObjectionInvestigation(ObjectionAnswers answers, HouseholdService households) {
+        this.answers = answers;
         this.households = households;
     }
 
@@ -37,38 +31,15 @@ public class ObjectionInvestigation implements TaskListener {
     public void notify(DelegateTask task) {
         long householdId = ProcessVariables.householdId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Objection objection = objections.attachOldestOpen(householdId, task.getId());
-            task.setVariableLocal("objectionId", objection.getId());
-            task.setVariableLocal("objectionText", objection.getReason());
+            answers.attach(task, Objection.Subject.HOUSEHOLD, householdId);
             return;
         }
-        // the form's answers arrive on the case; read them and take them off again, so that the next
-        // investigation starts blank
-        VariableScope process = task.getExecution().getProcessInstance();
-        Object finding = task.getVariable("objectionFinding");
-        Object comment = task.getVariable("objectionComment");
-        process.removeVariables(List.of("objectionFinding", "objectionComment"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!"upheld".equals(finding) && !"dismissed".equals(finding)) {
-            errors.put("objectionFinding", "choose upheld or dismissed");
-        }
-        String text = comment == null ? "" : comment.toString().trim();
-        if (text.isEmpty() || text.length() > TaskDecisions.MAX_COMMENT) {
-            errors.put("objectionComment", "say what the investigation found (1-" + TaskDecisions.MAX_COMMENT
-                    + " characters)");
-        }
-        if (!errors.isEmpty()) {
-            throw Officials.pleaseCorrect(FieldRuleException.invalid(errors));
-        }
-        boolean upheld = "upheld".equals(finding);
-        String actor = Officials.actor(task);
-        objections.decide(((Number) task.getVariableLocal("objectionId")).longValue(), upheld, text, actor);
-        task.getExecution().setVariableLocal("objectionUpheld", upheld);
+        ObjectionAnswers.Answer answer = answers.answer(task, StartForm::describe);
         households.decide(householdId, Status.ANNOUNCED, Level.ANNOUNCEMENT,
-                upheld ? "objection upheld" : "objection dismissed", text, actor);
-        if (upheld) {
+                answer.upheld() ? "objection upheld" : "objection dismissed", answer.finding(), answer.official());
+        if (answer.upheld()) {
             Rejections.reject(task.getExecution().getProcessInstance(), Level.ANNOUNCEMENT,
-                    "异议成立 / Objection upheld: " + text, actor);
+                    "异议成立 / Objection upheld: " + answer.finding(), answer.official());
         }
     }
 }

@@ -9,6 +9,8 @@ import static org.precisionaid.identification.ProcessVariables.SUMMARY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.precisionaid.procedure.Officials;
+import org.precisionaid.procedure.Rejections;
 import org.precisionaid.registry.Codes.Level;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;

@@ -11,12 +11,9 @@ public final class ProcessVariables {
     public static final String PER_CAPITA_INCOME = "perCapitaIncome";
     public static final String POVERTY_LINE = "povertyLine";
     public static final String SUMMARY = "householdSummary";
-    public static final String REJECTION_LEVEL = "rejectionLevel";
-    public static final String REJECTION_REASON = "rejectionReason";
-    public static final String REJECTED_BY = "rejectedBy";
     public static final String NOTICE_ENDS = "noticeEnds";
     public static final String FILE_CARD_NO = "fileCardNo";
-    public static final String OBJECTION_MESSAGE = "objectionRaised";
+    public static final String OBJECTION_MESSAGE = org.precisionaid.procedure.ObjectionService.OBJECTION_MESSAGE;
 
     private ProcessVariables() {
     }

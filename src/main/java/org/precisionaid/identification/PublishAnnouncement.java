@@ -6,7 +6,8 @@ import static org.precisionaid.identification.ProcessVariables.NOTICE_ENDS;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.precisionaid.procedure.Deadlines;
+import org.precisionaid.procedure.Officials;
 import org.precisionaid.registry.HouseholdService;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ public class PublishAnnouncement implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long householdId = ProcessVariables.householdId(execution);
-        Date ends = new Date(ClockUtil.getCurrentTime().getTime() + deadlines.noticePeriod().toMillis());
+        Date ends = deadlines.noticeEnds(ProcessVariables.PROCESS_KEY);
         households.announce(householdId, ends.toInstant(), Officials.actor(execution));
         execution.setVariable(NOTICE_ENDS, ends);
     }

@@ -1,5 +1,6 @@
 package org.precisionaid.identification;
 
+import org.precisionaid.procedure.Officials;
 import org.precisionaid.procedure.ProcessBean;
 import static org.precisionaid.identification.ProcessVariables.HOUSEHOLD_ID;
 import static org.precisionaid.identification.ProcessVariables.REGION_CODE;
@@ -50,7 +51,7 @@ public class RecordApplication implements JavaDelegate {
             execution.setVariable(REGION_CODE, household.getVillageCode());
             execution.setProcessBusinessKey(household.getApplicationNo());
         } catch (FieldRuleException | InvalidRegionCodeException e) {
-            throw Officials.pleaseCorrect(e);
+            throw Officials.pleaseCorrect(e, StartForm::describe);
         }
     }
 }

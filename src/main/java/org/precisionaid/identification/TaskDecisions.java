@@ -1,7 +1,10 @@
 package org.precisionaid.identification;
 
 
+import org.precisionaid.procedure.FormInput;
+import org.precisionaid.procedure.Officials;
 import org.precisionaid.procedure.ProcessBean;
+import org.precisionaid.procedure.Rejections;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +26,6 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class TaskDecisions implements TaskListener {
 
-    static final int MAX_COMMENT = 1000;
     private static final Set<String> APPROVE_REJECT = Set.of("approve", "reject");
     private static final Set<String> APPROVE_REJECT_RETURN = Set.of("approve", "reject", "return");
 
@@ -41,7 +43,7 @@ public class TaskDecisions implements TaskListener {
         try {
             decide(task, process, householdId, actor);
         } catch (FieldRuleException e) {
-            throw Officials.pleaseCorrect(e);
+            throw Officials.pleaseCorrect(e, StartForm::describe);
         }
     }
 
@@ -126,21 +128,10 @@ public class TaskDecisions implements TaskListener {
     }
 
     private static String comment(DelegateTask task, String field, boolean required, Map<String, String> errors) {
-        Object value = task.getVariable(field);
-        String text = value == null ? "" : value.toString().trim();
-        if (required && text.isEmpty()) {
-            errors.put(field, "is required");
-        } else if (text.length() > MAX_COMMENT) {
-            errors.put(field, "at most " + MAX_COMMENT + " characters");
-        }
-        return text.isEmpty() ? null : text;
+        return FormInput.text(task, field, required, errors);
     }
 
     private static Long whole(Object value, String field, Map<String, String> errors) {
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-            return number.longValue();
-        }
-        errors.put(field, value == null ? "is required" : "must be a whole number");
-        return null;
+        return FormInput.whole(value, field, errors);
     }
 }

@@ -31,15 +31,17 @@ public class HouseholdService {
     private final ApplicationValidator validator;
     private final Clock clock;
     private final ObjectProvider<Responsibility> responsibility;
+    private final List<HouseholdBenefits> benefits;
 
     public HouseholdService(HouseholdRepository households, FileCardRepository fileCards,
             ApplicationValidator validator, Clock clock,
-            ObjectProvider<Responsibility> responsibility) {
+            ObjectProvider<Responsibility> responsibility, List<HouseholdBenefits> benefits) {
         this.households = households;
         this.fileCards = fileCards;
         this.validator = validator;
         this.clock = clock;
         this.responsibility = responsibility;
+        this.benefits = benefits;
     }
 
     /** Validates and records a new application (status APPLIED). Writes nothing when a rule is broken. */
@@ -140,7 +142,8 @@ public class HouseholdService {
         Household household = get(applicationNo);
         FileCard card = fileCards.findById(household.getId()).orElse(null);
         return HouseholdView.of(household, card,
-                card == null || card.getCadreId() == null ? null : responsibility.getObject().describe(card));
+                card == null || card.getCadreId() == null ? null : responsibility.getObject().describe(card),
+                benefits.stream().flatMap(source -> source.of(household.getId()).stream()).toList());
     }
 
     @Transactional(readOnly = true)

@@ -14,7 +14,12 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
                             String drinkingWater, List<String> causes, boolean ownsCar, boolean registeredBusiness,
                             boolean commercialHousing, boolean civilServant, String classification,
                             String classificationReason, Instant noticeEnds, List<MemberView> members,
-                            List<ChangeView> history, FileCardView fileCard) {
+                            List<ChangeView> history, FileCardView fileCard, List<ProjectBenefit> projects) {
+
+    /** A project that benefits (or benefited) the household, and what it planned for it. */
+    public record ProjectBenefit(String projectNo, String name, String type, String status, String benefit,
+                                 BigDecimal amount) {
+    }
 
     public record MemberView(String name, String idNumber, String relation, String sex, LocalDate birthDate,
                              String health, String education, String labourCapacity) {
@@ -33,6 +38,10 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
     }
 
     public static HouseholdView of(Household h, FileCard card, Responsibility.Names names) {
+        return of(h, card, names, List.of());
+    }
+
+    public static HouseholdView of(Household h, FileCard card, Responsibility.Names names, List<ProjectBenefit> projects) {
         return new HouseholdView(h.getId(), h.getApplicationNo(), h.getVillageCode(), h.getVillageGroup(), h.getPhone(),
                 h.getStatus().name(), h.getStatus().label(), h.getIncomeYear(), h.getWages(), h.getOperatingNet(),
                 h.getPropertyIncome(), h.getTransferIncome(), h.getExpenditure(), h.getPerCapitaIncome(),
@@ -48,6 +57,6 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
                         names == null ? card.getAssistingUnit() : names.unit(),
                         names == null ? card.getResponsibleCadre() : names.cadre(), card.getAssistingUnitId(),
                         card.getCadreId(), card.getSupportMeasures(), card.getPlannedExitYear(),
-                        card.getRegisteredAt(), card.getPairingEnds()));
+                        card.getRegisteredAt(), card.getPairingEnds()), projects);
     }
 }

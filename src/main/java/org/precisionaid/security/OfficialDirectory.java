@@ -32,16 +32,20 @@ public class OfficialDirectory {
     private final List<String> startableByClerk;
     private final ProcessEngineConfigurationImpl engine;
     private final OfficialPasswordPolicy policy = new OfficialPasswordPolicy();
+    private final List<String> startableByTownshipAndCounty;
 
     public OfficialDirectory(IdentityService identity, AuthorizationService authorizations, RegionService regions,
             CandidateGroups groups, ProcessEngineConfigurationImpl engine,
-            @Value("${precision-aid.security.clerk-startable-processes:identification}") List<String> startableByClerk) {
+            @Value("${precision-aid.security.clerk-startable-processes:identification,funding}") List<String> startableByClerk,
+            @Value("${precision-aid.security.township-county-startable-processes:funding}")
+            List<String> startableByTownshipAndCounty) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.regions = regions;
         this.groups = groups;
         this.startableByClerk = List.copyOf(startableByClerk);
         this.engine = engine;
+        this.startableByTownshipAndCounty = List.copyOf(startableByTownshipAndCounty);
     }
 
     public record Official(String userId, String groupId, String regionCode, String role) {
@@ -94,7 +98,7 @@ public class OfficialDirectory {
                 + role.label().split(" / ")[1]);
         group.setType("WORKFLOW");
         identity.saveGroup(group);
-        for (RolePermissions.Grant grant : RolePermissions.of(role, startableByClerk)) {
+        for (RolePermissions.Grant grant : RolePermissions.of(role, startableByClerk, startableByTownshipAndCounty)) {
             Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(grant.resource());

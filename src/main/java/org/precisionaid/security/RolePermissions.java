@@ -28,8 +28,12 @@ final class RolePermissions {
     private RolePermissions() {
     }
 
-    /** @param startableByClerk process keys a clerk may start (where every case begins) */
-    static List<Grant> of(OfficialRole role, List<String> startableByClerk) {
+    /**
+     * @param startableByClerk process keys a clerk may start (where every case begins)
+     * @param startableByTownshipAndCounty process keys township and county officials may start (a township or
+     *        county applies for a project of its own, issue #10)
+     */
+    static List<Grant> of(OfficialRole role, List<String> startableByClerk, List<String> startableByTownshipAndCounty) {
         List<Grant> grants = new ArrayList<>();
         if (role == OfficialRole.AUDITOR) {
             grants.add(new Grant(Resources.APPLICATION, "cockpit", ACCESS));
@@ -46,9 +50,14 @@ final class RolePermissions {
             return grants;
         }
         grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ));
-        if (role == OfficialRole.CLERK) {
+        List<String> startable = switch (role) {
+            case CLERK -> startableByClerk;
+            case TOWNSHIP, COUNTY -> startableByTownshipAndCounty;
+            default -> List.of();
+        };
+        if (!startable.isEmpty()) {
             grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
-            startableByClerk.forEach(key -> grants.add(new Grant(Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE)));
+            startable.forEach(key -> grants.add(new Grant(Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE)));
         }
         return grants;
     }

@@ -57,6 +57,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Map.of());
     }
 
+    @ExceptionHandler(org.precisionaid.project.ProjectNotFoundException.class)
+    ProblemDetail projectNotFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-project", "项目不存在 / Unknown project", e.getMessage(), Map.of());
+    }
+
     @ExceptionHandler(org.precisionaid.audit.AuditCaseNotFoundException.class)
     ProblemDetail auditCaseNotFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-case", "案件不存在 / Unknown case", e.getMessage(), Map.of());

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.identification.IdentificationStarter;
+import org.precisionaid.procedure.SubmissionLimiter;
 import org.precisionaid.registry.ApplicationForm;
 import org.precisionaid.registry.ResidentId;
 import org.precisionaid.support.Applications;

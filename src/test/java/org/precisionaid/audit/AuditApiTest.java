@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.procedure.ObjectionService;
 import org.precisionaid.support.Applications;
 import org.precisionaid.assistance.AssistanceService;
 import org.precisionaid.assistance.CadreRank;

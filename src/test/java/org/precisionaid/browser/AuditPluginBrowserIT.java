@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.procedure.ObjectionService;
 import org.precisionaid.assistance.AssistanceService;
 import org.precisionaid.assistance.CadreRank;
 import org.precisionaid.support.Cadres;

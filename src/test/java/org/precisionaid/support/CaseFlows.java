@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.precisionaid.announcement.ObjectionService;
+import org.precisionaid.procedure.ObjectionService;
 import org.precisionaid.registry.ApplicationForm;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;

@@ -1,32 +1,38 @@
-package org.precisionaid.identification;
+package org.precisionaid.procedure;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Who is acting: the official logged in for this request, or the task's assignee. */
-final class Officials {
+/** Who is acting in a procedure: the official logged in for this request, or the task's assignee. */
+public final class Officials {
 
-    static final String SYSTEM = "system";
+    public static final String SYSTEM = "system";
 
     private Officials() {
     }
 
     /** The message Tasklist shows above the form when an entry breaks a rule; the task stays open. */
-    static org.camunda.bpm.engine.ProcessEngineException pleaseCorrect(RuntimeException rule) {
-        return new org.camunda.bpm.engine.ProcessEngineException(
-                "请更正 / Please correct — " + StartForm.describe(rule.getMessage()), rule);
+    public static ProcessEngineException pleaseCorrect(RuntimeException rule) {
+        return pleaseCorrect(rule, UnaryOperator.identity());
     }
 
-    static Authentication current() {
+    /** As {@link #pleaseCorrect(RuntimeException)}, with the field paths put into the form's words. */
+    public static ProcessEngineException pleaseCorrect(RuntimeException rule, UnaryOperator<String> describe) {
+        return new ProcessEngineException("请更正 / Please correct — " + describe.apply(rule.getMessage()), rule);
+    }
+
+    public static Authentication current() {
         return Context.getCommandContext() == null ? null
                 : Context.getCommandContext().getAuthentication();
     }
 
-    static String actor(DelegateTask task) {
+    public static String actor(DelegateTask task) {
         Authentication authentication = current();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
@@ -34,13 +40,13 @@ final class Officials {
         return task.getAssignee() != null ? task.getAssignee() : SYSTEM;
     }
 
-    static String actor(VariableScope ignored) {
+    public static String actor(VariableScope ignored) {
         Authentication authentication = current();
         return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : SYSTEM;
     }
 
     /** True when nobody is logged in (engine-internal work) or the official is in one of the groups. */
-    static boolean mayActAs(List<String> allowedGroups) {
+    public static boolean mayActAs(List<String> allowedGroups) {
         Authentication authentication = current();
         if (authentication == null || authentication.getUserId() == null) {
             return true;

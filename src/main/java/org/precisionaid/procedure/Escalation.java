@@ -1,6 +1,5 @@
-package org.precisionaid.identification;
+package org.precisionaid.procedure;
 
-import org.precisionaid.procedure.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.precisionaid.region.CandidateGroups;
 import org.springframework.stereotype.Component;
@@ -8,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * An overdue task is escalated to the level above: that level's group becomes a candidate too (it can
  * act or push), and the task moves to the top of everyone's list. Called from each task's timeout listener
- * as {@code ${escalation.escalate(task, 'county')}}.
+ * as {@code ${escalation.escalate(task, 'county')}}, in every procedure.
  */
 @Component("escalation")
 @ProcessBean

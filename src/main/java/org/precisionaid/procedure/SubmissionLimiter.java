@@ -1,4 +1,4 @@
-package org.precisionaid.announcement;
+package org.precisionaid.procedure;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.precisionaid.announcement;
+package org.precisionaid.procedure;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,12 +11,30 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An objection raised by anyone during the public notice; investigated by the township. */
+/**
+ * An objection raised by anyone during a public notice, about a household on the identification notice or a
+ * project under disclosure (exactly one of the two); investigated and answered by the officials of the procedure.
+ */
 @Entity
 @Table(name = "objection")
 public class Objection {
 
     public enum State { OPEN, INVESTIGATING, UPHELD, DISMISSED }
+
+    /** What an objection is about; the field name is the one the public form and the API use. */
+    public enum Subject {
+        HOUSEHOLD("applicationNo"), PROJECT("projectNo");
+
+        private final String field;
+
+        Subject(String field) {
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "objection_seq")
@@ -24,6 +42,8 @@ public class Objection {
     private Long id;
     @Column(name = "household_id")
     private Long householdId;
+    @Column(name = "project_id")
+    private Long projectId;
     private String reason;
     private String contact;
     @Enumerated(EnumType.STRING)
@@ -41,8 +61,12 @@ public class Objection {
     protected Objection() {
     }
 
-    Objection(long householdId, String reason, String contact, Instant submittedAt) {
-        this.householdId = householdId;
+    Objection(Subject subject, long subjectId, String reason, String contact, Instant submittedAt) {
+        if (subject == Subject.HOUSEHOLD) {
+            this.householdId = subjectId;
+        } else {
+            this.projectId = subjectId;
+        }
         this.reason = reason;
         this.contact = contact;
         this.status = State.OPEN;
@@ -63,6 +87,7 @@ public class Objection {
 
     public Long getId() { return id; }
     public Long getHouseholdId() { return householdId; }
+    public Long getProjectId() { return projectId; }
     public String getReason() { return reason; }
     public String getContact() { return contact; }
     public State getStatus() { return status; }

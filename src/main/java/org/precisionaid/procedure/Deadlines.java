@@ -1,0 +1,67 @@
+package org.precisionaid.procedure;
+
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Time limits of every procedure, changed in configuration (environment) without code. Keyed per process:
+ * {@code precision-aid.<process>.deadlines.<task>} (how long officials have before a user task is overdue and
+ * escalates) and {@code precision-aid.<process>.notice-period} (how long a public notice stays up). The models
+ * read them as {@code ${deadlines.due('funding', 'townshipReview')}}.
+ */
+@Component("deadlines")
+@ProcessBean
+public class Deadlines {
+
+    private final Binder binder;
+    private final Map<String, Map<String, Duration>> perProcess = new ConcurrentHashMap<>();
+
+    public Deadlines(Environment environment) {
+        this.binder = Binder.get(environment);
+    }
+
+    public Duration of(String processKey, String taskKey) {
+        Map<String, Duration> deadlines = perProcess.computeIfAbsent(processKey, key -> binder
+                .bind("precision-aid." + key + ".deadlines", Bindable.mapOf(String.class, Duration.class))
+                .orElse(Map.of()));
+        Duration duration = deadlines.get(taskKey);
+        if (duration == null) {
+            throw new IllegalStateException("no deadline configured for task '" + taskKey + "' of process '"
+                    + processKey + "' (precision-aid." + processKey + ".deadlines." + taskKey + ")");
+        }
+        return duration;
+    }
+
+    /** The due date, from the engine's clock so that tests and timers agree. */
+    public Date due(String processKey, String taskKey) {
+        return new Date(ClockUtil.getCurrentTime().getTime() + of(processKey, taskKey).toMillis());
+    }
+
+    /** ISO 8601 duration for timer definitions. */
+    public String period(String processKey, String taskKey) {
+        return of(processKey, taskKey).toString();
+    }
+
+    /** A repeating ISO 8601 cycle for reminders, e.g. {@code R/P30D}. */
+    public String cycle(String processKey, String taskKey) {
+        return "R/" + of(processKey, taskKey);
+    }
+
+    public Duration noticePeriod(String processKey) {
+        String property = "precision-aid." + processKey + ".notice-period";
+        return binder.bind(property, Duration.class).orElseThrow(() -> new IllegalStateException(
+                "no notice period configured for process '" + processKey + "' (" + property + ")"));
+    }
+
+    /** The end of a notice that starts now. */
+    public Date noticeEnds(String processKey) {
+        return new Date(ClockUtil.getCurrentTime().getTime() + noticePeriod(processKey).toMillis());
+    }
+}

@@ -1,0 +1,21 @@
+package org.precisionaid.procedure;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ObjectionRepository extends JpaRepository<Objection, Long> {
+
+    Optional<Objection> findFirstByHouseholdIdAndStatusOrderByIdAsc(Long householdId, Objection.State status);
+
+    Optional<Objection> findFirstByProjectIdAndStatusOrderByIdAsc(Long projectId, Objection.State status);
+
+    List<Objection> findByHouseholdIdOrderById(Long householdId);
+
+    List<Objection> findByProjectIdOrderById(Long projectId);
+
+    long countByHouseholdIdAndStatusIn(Long householdId, Collection<Objection.State> states);
+
+    long countByProjectIdAndStatusIn(Long projectId, Collection<Objection.State> states);
+}
