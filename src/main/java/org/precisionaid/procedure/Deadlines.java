@@ -29,12 +29,12 @@ public class Deadlines {
 
     public Duration of(String processKey, String taskKey) {
         Map<String, Duration> deadlines = perProcess.computeIfAbsent(processKey, key -> binder
-                .bind("precision-aid." + key + ".deadlines", Bindable.mapOf(String.class, Duration.class))
+                .bind("precision-aid." + propertyName(key) + ".deadlines", Bindable.mapOf(String.class, Duration.class))
                 .orElse(Map.of()));
         Duration duration = deadlines.get(taskKey);
         if (duration == null) {
             throw new IllegalStateException("no deadline configured for task '" + taskKey + "' of process '"
-                    + processKey + "' (precision-aid." + processKey + ".deadlines." + taskKey + ")");
+                    + processKey + "' (precision-aid." + propertyName(processKey) + ".deadlines." + taskKey + ")");
         }
         return duration;
     }
@@ -55,7 +55,7 @@ public class Deadlines {
     }
 
     public Duration noticePeriod(String processKey) {
-        String property = "precision-aid." + processKey + ".notice-period";
+        String property = "precision-aid." + propertyName(processKey) + ".notice-period";
         return binder.bind(property, Duration.class).orElseThrow(() -> new IllegalStateException(
                 "no notice period configured for process '" + processKey + "' (" + property + ")"));
     }
@@ -63,5 +63,10 @@ public class Deadlines {
     /** The end of a notice that starts now. */
     public Date noticeEnds(String processKey) {
         return new Date(ClockUtil.getCurrentTime().getTime() + noticePeriod(processKey).toMillis());
+    }
+
+    /** A process key as it stands in application.yaml: {@code cadreVisit} → {@code cadre-visit}. */
+    static String propertyName(String processKey) {
+        return processKey.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

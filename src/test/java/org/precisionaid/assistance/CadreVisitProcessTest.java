@@ -113,7 +113,7 @@ class CadreVisitProcessTest {
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             assertThat(task.getName()).matches("\\p{IsHan}.* / [A-Z].*");
             assertThat(Path.of("forms", task.getCamundaFormRef() + ".form")).exists();
-            assertThat(task.getCamundaDueDate()).contains("deadlines.due('" + task.getId() + "')");
+            assertThat(task.getCamundaDueDate()).contains("deadlines.due('cadreVisit', '" + task.getId() + "')");
             assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
                     .anyMatch(listener -> "timeout".equals(listener.getCamundaEvent()));
         }

@@ -38,12 +38,14 @@ class FundingJourneyBrowserIT {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired HouseholdService households;
+    @Autowired
+    org.precisionaid.assistance.AssistanceService assistance;
     @Autowired ProjectService projects;
     @Autowired ProjectRepository repository;
 
     @Test
     void aProjectFromApplicationThroughReviewsAndDisclosureToAcceptance() {
-        List<String> beneficiaries = Projects.registered(households, VILLAGE, 2);
+        List<String> beneficiaries = Projects.registered(households, assistance, VILLAGE, 2);
         HouseholdView first = households.view(beneficiaries.get(0));
 
         try (Browser browser = new Browser("http://localhost:" + port, "funding")) {

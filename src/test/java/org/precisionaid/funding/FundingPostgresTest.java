@@ -30,6 +30,8 @@ class FundingPostgresTest {
     @Autowired FundingStarter starter;
     @Autowired ProjectService projects;
     @Autowired HouseholdService households;
+    @Autowired
+    org.precisionaid.assistance.AssistanceService assistance;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
@@ -38,7 +40,7 @@ class FundingPostgresTest {
 
     @Test
     void theWholeFundingFlowRunsOnPostgresql() {
-        List<String> beneficiaries = Projects.registered(households, VILLAGE, 2);
+        List<String> beneficiaries = Projects.registered(households, assistance, VILLAGE, 2);
         ProjectForm canal = Projects.form(VILLAGE, "WATER", new BigDecimal("260000.50"), List.of(
                 new ProjectForm.BudgetLineForm("CENTRAL", new BigDecimal("200000")),
                 new ProjectForm.BudgetLineForm("INTEGRATED", new BigDecimal("60000.50"))), beneficiaries, null);

@@ -61,6 +61,8 @@ class FundingProcessTest {
     @Autowired FundingStarter starter;
     @Autowired ProjectService projects;
     @Autowired HouseholdService households;
+    @Autowired
+    org.precisionaid.assistance.AssistanceService assistance;
     @Autowired ObjectionService objections;
     @Autowired FundBook funds;
     @Autowired Ledger ledger;
@@ -74,7 +76,7 @@ class FundingProcessTest {
 
     @Test
     void happyPath_fromTheTasklistStartFormToTheResultsAnnouncement() {
-        List<String> households = Projects.registered(this.households, Projects.VILLAGE, 3);
+        List<String> households = Projects.registered(this.households, assistance, Projects.VILLAGE, 3);
         ProjectForm form = Projects.sheep(Projects.VILLAGE, households);
         ProcessInstance instance = as(identity, CLERK,
                 () -> runtime.startProcessInstanceByKey("funding", Projects.startForm(form)));
@@ -135,7 +137,7 @@ class FundingProcessTest {
 
     @Test
     void aCountyProjectSkipsTheTownshipAndALargeOneGoesToTheLeadingGroup() {
-        List<String> households = Projects.registered(this.households, Projects.VILLAGE, 2);
+        List<String> households = Projects.registered(this.households, assistance, Projects.VILLAGE, 2);
         ProjectForm road = Projects.form(Projects.COUNTY, "ROADS", new BigDecimal("800000"),
                 List.of(new ProjectForm.BudgetLineForm("INTEGRATED", new BigDecimal("800000"))), households, null);
         String projectNo = start(COUNTY, road);
@@ -152,7 +154,7 @@ class FundingProcessTest {
     @Test
     void aBadStartFormStartsNothingAndSaysWhichFieldIsWrong() {
         Map<String, Object> variables = Projects.startForm(Projects.sheep(Projects.VILLAGE,
-                Projects.registered(households, Projects.VILLAGE, 1)));
+                Projects.registered(households, assistance, Projects.VILLAGE, 1)));
         variables.put("line2Amount", 30000.0);
         long instances = runtime.createProcessInstanceQuery().processDefinitionKey("funding").count();
         assertThatThrownBy(() -> as(identity, CLERK, () -> runtime.startProcessInstanceByKey("funding", variables)))
@@ -164,7 +166,7 @@ class FundingProcessTest {
     @Test
     void onlyTheClerkOfTheVillageMayApplyForItsProject() {
         Map<String, Object> variables = Projects.startForm(Projects.sheep(Projects.VILLAGE,
-                Projects.registered(households, Projects.VILLAGE, 1)));
+                Projects.registered(households, assistance, Projects.VILLAGE, 1)));
         assertThatThrownBy(() -> as(identity, "clerk.654224101202",
                 () -> runtime.startProcessInstanceByKey("funding", variables)))
                 .hasMessageContaining("only the clerk of " + Projects.VILLAGE);
@@ -268,7 +270,7 @@ class FundingProcessTest {
     void approvalIsRefusedWhenTheCountysFundsNoLongerSuffice() {
         int year = 2031;
         funds.setAvailable(Projects.COUNTY, "DONATION", year, 5_000_000L);  // 50,000 yuan
-        List<String> households = Projects.registered(this.households, Projects.VILLAGE, 1);
+        List<String> households = Projects.registered(this.households, assistance, Projects.VILLAGE, 1);
         ProjectForm first = withYear(Projects.form(Projects.VILLAGE, "EDUCATION", new BigDecimal("30000"),
                 List.of(new ProjectForm.BudgetLineForm("DONATION", new BigDecimal("30000"))), households, null), year);
         ProjectForm second = withYear(Projects.form(Projects.VILLAGE, "EDUCATION", new BigDecimal("30000"),
@@ -377,7 +379,7 @@ class FundingProcessTest {
     // ---- helpers
 
     private String apply() {
-        ProjectForm form = Projects.sheep(Projects.VILLAGE, Projects.registered(households, Projects.VILLAGE, 2));
+        ProjectForm form = Projects.sheep(Projects.VILLAGE, Projects.registered(households, assistance, Projects.VILLAGE, 2));
         return start(CLERK, form);
     }
 

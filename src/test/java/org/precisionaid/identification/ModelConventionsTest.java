@@ -51,13 +51,16 @@ class ModelConventionsTest {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         Process process = model.getModelElementsByType(Process.class).iterator().next();
         Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-        assertThat(userTasks).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(userTasks).isNotEmpty();
         for (UserTask task : userTasks) {
             assertThat(task.getId()).matches("[a-z][a-zA-Z0-9]*");
             assertThat(task.getName()).as(task.getId()).matches("\\p{IsHan}.* / [A-Z].*");
             assertThat(task.getCamundaFormRef()).as(task.getId() + " form").isNotBlank();
             assertThat(Path.of("forms", task.getCamundaFormRef() + ".form")).as(task.getId() + " form file").exists();
-            assertThat(task.getCamundaCandidateGroups()).as(task.getId() + " groups").startsWith("${groups.of(regionCode, ");
+            // the region's group, or the official who opened the case for himself (a cadre's own ledger entry)
+            assertThat(task.getCamundaCandidateGroups() == null ? task.getCamundaAssignee()
+                    : task.getCamundaCandidateGroups()).as(task.getId() + " groups")
+                    .matches("\\$\\{groups\\.of\\(regionCode, .*|\\$\\{initiator\\}");
             assertThat(task.getCamundaDueDate()).as(task.getId() + " due date")
                     .contains("deadlines.due('" + process.getId() + "', '" + task.getId() + "')");
             assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())

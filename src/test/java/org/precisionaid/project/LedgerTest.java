@@ -22,10 +22,12 @@ class LedgerTest {
     @Autowired ProjectService projects;
     @Autowired Ledger ledger;
     @Autowired HouseholdService households;
+    @Autowired
+    org.precisionaid.assistance.AssistanceService assistance;
     @Autowired JdbcTemplate jdbc;
 
     private long project() {
-        return projects.submit(Projects.sheep(Projects.VILLAGE, Projects.registered(households, Projects.VILLAGE, 1)),
+        return projects.submit(Projects.sheep(Projects.VILLAGE, Projects.registered(households, assistance, Projects.VILLAGE, 1)),
                 "test").getId();
     }
 

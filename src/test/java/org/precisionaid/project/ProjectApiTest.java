@@ -38,6 +38,8 @@ class ProjectApiTest {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired HouseholdService households;
+    @Autowired
+    org.precisionaid.assistance.AssistanceService assistance;
     @Autowired ProjectRepository repository;
 
     private ResponseEntity<JsonNode> post(String user, Object body) {
@@ -51,7 +53,7 @@ class ProjectApiTest {
     }
 
     private List<String> registered(int count) {
-        return Projects.registered(households, Projects.VILLAGE, count);
+        return Projects.registered(households, assistance, Projects.VILLAGE, count);
     }
 
     @Test
@@ -118,7 +120,7 @@ class ProjectApiTest {
 
     @Test
     void aBeneficiaryOfAnotherCountyIsRefused() {
-        String yumin = Projects.registered(households, Projects.OTHER_COUNTY_VILLAGE).getApplicationNo();
+        String yumin = Projects.registered(households, assistance, Projects.OTHER_COUNTY_VILLAGE).getApplicationNo();
         JsonNode errors = refused(Projects.sheep(Projects.VILLAGE, List.of(registered(1).get(0), yumin)));
         assertThat(errors.get("beneficiaries[1].applicationNo").asText()).contains("another county (654225)");
     }

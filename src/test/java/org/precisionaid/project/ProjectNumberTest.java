@@ -21,13 +21,15 @@ class ProjectNumberTest {
 
     @Autowired ProjectService projects;
     @Autowired HouseholdService households;
+    @Autowired
+    org.precisionaid.assistance.AssistanceService assistance;
     @Autowired FundBook funds;
 
     @Test
     void simultaneousFirstApplicationsOfACountysYearGetConsecutiveNumbers() throws Exception {
         int year = 2033;
         funds.setAvailable("654225000000", "COUNTY", year, 100_000_000L);
-        List<String> beneficiaries = Projects.registered(households, Projects.OTHER_COUNTY_VILLAGE, 1);
+        List<String> beneficiaries = Projects.registered(households, assistance, Projects.OTHER_COUNTY_VILLAGE, 1);
         ProjectForm base = Projects.form(Projects.OTHER_COUNTY_VILLAGE, "EDUCATION", new BigDecimal("1000"),
                 List.of(new ProjectForm.BudgetLineForm("COUNTY", new BigDecimal("1000"))), beneficiaries, null);
         ProjectForm form = new ProjectForm(base.name(), base.type(), base.regionCode(), base.implementingUnit(),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.precisionaid.project.ProjectForm;
 import org.precisionaid.registry.Household;
+import org.precisionaid.assistance.AssistanceService;
 import org.precisionaid.registry.HouseholdService;
 
 /**
@@ -28,17 +29,21 @@ public final class Projects {
     }
 
     /** A household of the village that went through identification and holds a file card (REGISTERED). */
-    public static Household registered(HouseholdService households, String village) {
+    /** Registered as the registration step does it: file card and a responsible cadre of the county. */
+    public static Household registered(HouseholdService households, AssistanceService assistance, String village) {
         Household household = households.submit(Applications.eligible(village, HOUSEHOLDS.getAndIncrement()), "test");
         households.classify(household.getId(), "DEVELOPMENT", "test household");
         households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
+        assistance.pairAtRegistration(household.getId(),
+                Cadres.forHousehold(assistance, village.substring(0, 6), HOUSEHOLDS.get()), "test");
         return households.get(household.getApplicationNo());
     }
 
-    public static List<String> registered(HouseholdService households, String village, int count) {
+    public static List<String> registered(HouseholdService households, AssistanceService assistance, String village,
+            int count) {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            numbers.add(registered(households, village).getApplicationNo());
+            numbers.add(registered(households, assistance, village).getApplicationNo());
         }
         return numbers;
     }

@@ -47,10 +47,24 @@ public class GuardedExpressionManager extends SpringExpressionManager {
         @Override
         public Object getValue(VariableScope variableScope, BaseDelegateExecution contextExecution) {
             if (variableScope == null && contextExecution == null && !isLiteralText()
-                    && !QueryExpressions.isAllowedInStoredQuery(expressionText)) {
+                    && !QueryExpressions.isAllowedInStoredQuery(expressionText) && evaluatedByAQuery()) {
                 throw new ProcessEngineException("Expression refused in a query: " + QueryExpressions.RULE);
             }
             return super.getValue(variableScope, contextExecution);
+        }
+
+        /**
+         * Whether the engine's query code is evaluating this expression, whatever command or path brought the query
+         * here. Only asked for an expression without a process around it, which is rare outside queries (a task
+         * listener of a task whose case is already gone), so walking the stack costs nothing noticeable.
+         */
+        private static boolean evaluatedByAQuery() {
+            return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame ->
+                    "evaluateExpressions".equals(frame.getMethodName())
+                            && frame.getClassName().startsWith("org.camunda.bpm.engine.impl.")
+                            && frame.getClassName().endsWith("Query" + "Impl")
+                            || "org.camunda.bpm.engine.impl.AbstractQuery".equals(frame.getClassName())
+                            && "evaluateExpressions".equals(frame.getMethodName())));
         }
     }
 }
