@@ -40,8 +40,7 @@ public class EngineErrorFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/"));
+        return !EngineRequestExpressionFilter.isEngineApi(request);
     }
 
     @Override

@@ -46,8 +46,13 @@ public class EngineRequestExpressionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isEngineApi(request);
+    }
+
+    /** Camunda's engine REST API, as clients call it and as the webapps call it. */
+    static boolean isEngineApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/"));
+        return path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/");
     }
 
     @Override

@@ -44,7 +44,9 @@ final class AppNode implements AutoCloseable {
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
                 "--camunda.bpm.job-execution.max-wait=2000",
                 "--precision-aid.security.password-hash-iterations=1000",
-                "--precision-aid.identification.notice-period=PT6S"));
+                "--precision-aid.identification.notice-period=PT6S",
+                // the group evaluation falls overdue after 20 s: a burst of escalation timers across both nodes
+                "--precision-aid.identification.deadlines.groupEvaluation=PT20S"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
         builder.environment().put("PA_DB_URL", jdbcUrl);

@@ -82,6 +82,28 @@ class ClusterAndCrashReliabilityIT {
                 System.out.println("RELIABILITY two nodes: 12 notice timers, fired once each; per node " + perNode);
                 assertThat(openRegistrationTasks(db, onNotice)).isEqualTo(12);
 
+                // eight households left at their group evaluation: their escalation timers come due together
+                List<String> overdue = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    overdue.add(Officials.apply(i % 2 == 0 ? a : b, VILLAGES.get(i), 9350 + i));
+                }
+                Instant escalationsDue = Instant.now().plus(Duration.ofSeconds(90));
+                while (escalated(db, overdue) < overdue.size()) {
+                    assertThat(Instant.now()).as("escalations of the overdue group evaluations").isBefore(escalationsDue);
+                    AppNode.sleep(1000);
+                }
+                AppNode.sleep(3000); // a second firing, if there were one, would land now
+                String keys = String.join(",", overdue.stream().map(no -> "'" + no + "'").toList());
+                List<Map<String, Object>> escalations = db.queryForList(
+                        "select l.job_id_, l.hostname_ from act_hi_job_log l join act_hi_procinst p on p.id_ = l.process_instance_id_"
+                        + " where l.act_id_ = 'groupEvaluation' and l.job_state_ = 2 and p.business_key_ in (" + keys + ")");
+                assertThat(escalations).hasSize(8);
+                assertThat(escalations.stream().map(row -> row.get("job_id_")).distinct()).hasSize(8);
+                assertThat(escalated(db, overdue)).isEqualTo(8);
+                System.out.println("RELIABILITY two nodes: 8 escalation timers, fired once each; per node "
+                        + escalations.stream().collect(java.util.stream.Collectors.groupingBy(
+                                row -> row.get("hostname_"), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+
                 // 2. officials keep working on node a while it is killed
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger applied = new AtomicInteger();
@@ -213,6 +235,16 @@ class ClusterAndCrashReliabilityIT {
             assertThat(Instant.now()).as("registration tasks after the notice period").isBefore(until);
             AppNode.sleep(1000);
         }
+    }
+
+    /** Overdue group evaluations the timer escalated: each records once whom it escalated to. */
+    private static long escalated(JdbcTemplate db, List<String> applicationNos) {
+        long escalated = 0;
+        for (String applicationNo : applicationNos) {
+            escalated += count(db, "select count(*) from act_hi_varinst v join act_hi_procinst p on p.id_ = v.proc_inst_id_"
+                    + " where v.name_ = 'escalatedTo' and p.business_key_ = ?", applicationNo);
+        }
+        return escalated;
     }
 
     private static long openRegistrationTasks(JdbcTemplate db, List<String> applicationNos) {
