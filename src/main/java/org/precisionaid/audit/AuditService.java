@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.precisionaid.procedure.ObjectionRepository;
 import org.precisionaid.registry.Codes;
 import org.precisionaid.registry.Household;
+import org.precisionaid.registry.PhoneNumber;
 import org.precisionaid.registry.ResidentId;
 import org.precisionaid.registry.StatusChange;
 import org.springframework.beans.factory.annotation.Value;
@@ -289,11 +290,7 @@ public class AuditService {
     }
 
     static String maskPhone(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return phone;
-        }
-        String digits = phone.strip();
-        return digits.length() < 7 ? "****" : digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+        return PhoneNumber.mask(phone);
     }
 
     private <T> T asSystem(Supplier<T> read) {

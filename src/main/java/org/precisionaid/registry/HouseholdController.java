@@ -10,6 +10,9 @@ import org.precisionaid.security.RegionScope;
 import org.precisionaid.web.FieldRuleException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,11 +37,14 @@ public class HouseholdController {
     private final HouseholdService households;
     private final IdentificationStarter starter;
     private final CandidateGroups groups;
+    private final HouseholdExport export;
 
-    public HouseholdController(HouseholdService households, IdentificationStarter starter, CandidateGroups groups) {
+    public HouseholdController(HouseholdService households, IdentificationStarter starter, CandidateGroups groups,
+            HouseholdExport export) {
         this.households = households;
         this.starter = starter;
         this.groups = groups;
+        this.export = export;
     }
 
     /** A village clerk applies for a household of his village; the identification process starts at once. */
@@ -97,6 +103,41 @@ public class HouseholdController {
                 .distinct()
                 .limit(size)
                 .toList();
+    }
+
+    /**
+     * The households of a region as an Excel list. ID numbers and phones in full only for the county office or an
+     * auditor whose region covers the list; masked for everyone else (a township, a village).
+     */
+    @GetMapping("/export")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String region,
+            @RequestParam(required = false) String status, Authentication user) {
+        RegionScope scope = RegionScope.of(user);
+        Codes.Status wanted = parseStatus(status);
+        String prefix;
+        if (region == null || region.isBlank()) {
+            if (scope.prefixes().size() != 1) {
+                throw FieldRuleException.invalid(Map.of("region", "name the region to export (a 12-digit code)"));
+            }
+            prefix = scope.prefixes().get(0);
+        } else {
+            RegionCode code = RegionCode.of(region.trim());
+            prefix = code.prefix(code.level());
+            if (!scope.covers(code.value())) {
+                throw new FieldRuleException(HttpStatus.FORBIDDEN, "forbidden", "无权限 / Forbidden",
+                        Map.of("region", region + " lies outside your region"));
+            }
+        }
+        boolean full = user.getAuthorities().stream().map(Object::toString)
+                .filter(a -> a.startsWith("GROUP_county-") || a.startsWith("GROUP_auditor-"))
+                .map(a -> a.substring(a.lastIndexOf('-') + 1))
+                .anyMatch(prefix::startsWith);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename("households-" + prefix + (wanted == null ? "" : "-" + wanted.name().toLowerCase()) + ".xlsx")
+                .build());
+        return ResponseEntity.ok().headers(headers).body(export.xlsx(prefix, wanted, full));
     }
 
     private void requireClerkOf(String villageCode, Authentication user) {
