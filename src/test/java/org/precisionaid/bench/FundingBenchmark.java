@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -136,7 +133,7 @@ class FundingBenchmark {
         Stats stats = new Stats();
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
-        parallel(worker -> {
+        Workers.parallel(workers, worker -> {
             for (int p = (int) next.getAndIncrement(); p < projects; p = (int) next.getAndIncrement()) {
                 String village = IdentificationBenchmark.VILLAGES.get(p % IdentificationBenchmark.VILLAGES.size());
                 String township = village.substring(0, 9);
@@ -214,29 +211,6 @@ class FundingBenchmark {
                 .processInstanceBusinessKey(projectNo).singleResult()));
         stats.time(step + "-claim", () -> as(identity, official, () -> tasks.claim(task.getId(), official)));
         stats.time(step + "-complete", () -> as(identity, official, () -> tasks.complete(task.getId(), variables)));
-    }
-
-    interface Work {
-        void run(int worker) throws Exception;
-    }
-
-    private void parallel(Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            futures.add(pool.submit(() -> {
-                work.run(worker);
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -155,7 +152,7 @@ class IdentificationBenchmark {
         AtomicLong ids = new AtomicLong();
         int perWorker = baselineCommits / workers;
         long start = System.nanoTime();
-        runParallel(worker -> {
+        Workers.parallel(workers, worker -> {
             for (int i = 0; i < perWorker; i++) {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);
@@ -184,7 +181,7 @@ class IdentificationBenchmark {
         Stats stats = new Stats();
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
-        runParallel(worker -> {
+        Workers.parallel(workers, worker -> {
             for (long i = next.getAndIncrement(); i < households; i = next.getAndIncrement()) {
                 final long n = i;
                 String village = VILLAGES.get((int) (n % VILLAGES.size()));
@@ -241,7 +238,7 @@ class IdentificationBenchmark {
         FilterService filters = context.getBean(FilterService.class);
         AtomicLong next = new AtomicLong();
         long seedStart = System.nanoTime();
-        runParallel(worker -> {
+        Workers.parallel(workers, worker -> {
             for (long n = next.getAndIncrement(); n < openTasks; n = next.getAndIncrement()) {
                 runtime.startProcessInstanceByKey("regionTestCase",
                         Map.of("regionCode", VILLAGES.get(ThreadLocalRandom.current().nextInt(VILLAGES.size()))));
@@ -345,26 +342,6 @@ class IdentificationBenchmark {
             // not on Linux: RSS stays 0
         }
         return Map.of("heapUsedMb", heap / 1_048_576, "rssMb", rss / 1_048_576);
-    }
-
-    interface Work {
-        void run(int worker) throws Exception;
-    }
-
-    private void runParallel(Work work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            futures.add(pool.submit(() -> {
-                work.run(worker);
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        pool.shutdown();
     }
 
     static double round(double value) {
