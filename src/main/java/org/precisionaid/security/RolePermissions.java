@@ -32,8 +32,10 @@ final class RolePermissions {
      * @param startableByClerk process keys a clerk may start (where every case begins)
      * @param startableByTownshipAndCounty process keys township and county officials may start (a township or
      *        county applies for a project of its own, issue #10)
+     * @param startableByVillage process keys the village committee may start (the village's exit, issue #12)
      */
-    static List<Grant> of(OfficialRole role, List<String> startableByClerk, List<String> startableByTownshipAndCounty) {
+    static List<Grant> of(OfficialRole role, List<String> startableByClerk, List<String> startableByTownshipAndCounty,
+            List<String> startableByVillage) {
         List<Grant> grants = new ArrayList<>();
         if (role == OfficialRole.AUDITOR) {
             grants.add(new Grant(Resources.APPLICATION, "cockpit", ACCESS));
@@ -53,6 +55,7 @@ final class RolePermissions {
         List<String> startable = switch (role) {
             case CLERK -> startableByClerk;
             case TOWNSHIP, COUNTY -> startableByTownshipAndCounty;
+            case VILLAGE -> startableByVillage;
             default -> List.of();
         };
         if (!startable.isEmpty()) {
