@@ -85,7 +85,8 @@ public class VillageExit {
     private Instant updatedAt;
     @Version
     private long version;
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    // a handful of rows per application, always shown with it
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "exit_id", nullable = false)
     @OrderBy("at, id")
     private List<VillageExitDecision> decisions = new ArrayList<>();
