@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.precisionaid.procedure.EngineCalls;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Service;
 public class VillageExitRules {
 
     private final DecisionService decisions;
+    private final CommandExecutor commands;
 
-    public VillageExitRules(DecisionService decisions) {
+    public VillageExitRules(DecisionService decisions, ProcessEngineConfigurationImpl engine) {
         this.decisions = decisions;
+        this.commands = engine.getCommandExecutorTxRequired();
     }
 
     /** The figures a village is judged on: the poor population from the registry, the rest from its file. */
@@ -72,7 +76,7 @@ public class VillageExitRules {
                 .putValue("clinic", figures.clinic())
                 .putValue("busService", figures.busService())
                 .putValue("culturalRoom", figures.culturalRoom());
-        DmnDecisionResult thresholds = EngineCalls.withoutAuthorization(
+        DmnDecisionResult thresholds = EngineCalls.withoutAuthorization(commands,
                 () -> decisions.evaluateDecisionByKey("villageExitThresholds").variables(inputs).evaluate());
         if (thresholds.isEmpty() || thresholds.getFirstResult().getEntry("maxIncidence") == null) {
             // a missing threshold must stop the case, never let a village pass: an incident for the administrator
@@ -80,7 +84,7 @@ public class VillageExitRules {
                     + figures.villageCode() + ": an administrator must add it to bpmn/village-exit.dmn and deploy");
         }
         Map<String, Object> row = thresholds.getFirstResult().getEntryMap();
-        DmnDecisionResult result = EngineCalls.withoutAuthorization(
+        DmnDecisionResult result = EngineCalls.withoutAuthorization(commands,
                 () -> decisions.evaluateDecisionByKey("villageExit").variables(inputs).evaluate());
         List<Shortfall> shortfalls = result.getResultList().stream()
                 .map(entry -> new Shortfall((String) entry.get("criterion"), (String) entry.get("reason"))).toList();
