@@ -28,9 +28,12 @@ public class AssessmentRuns {
     private final AssessmentRecords records;
     private final RegionService regions;
     private final RuntimeService runtime;
+    private final org.camunda.bpm.engine.IdentityService identity;
     private final Clock clock;
 
-    public AssessmentRuns(AssessmentRecords records, RegionService regions, RuntimeService runtime, Clock clock) {
+    public AssessmentRuns(AssessmentRecords records, RegionService regions, RuntimeService runtime,
+            org.camunda.bpm.engine.IdentityService identity, Clock clock) {
+        this.identity = identity;
         this.records = records;
         this.regions = regions;
         this.runtime = runtime;
@@ -115,7 +118,7 @@ public class AssessmentRuns {
     }
 
     private boolean running(String countyCode, int year) {
-        return EngineCalls.withoutAuthorization(() -> runtime.createProcessInstanceQuery()
+        return EngineCalls.withoutAuthorization(identity, () -> runtime.createProcessInstanceQuery()
                 .processDefinitionKey(AssessmentVariables.START_KEY)
                 .processInstanceBusinessKey(businessKey(countyCode, year)).count()) > 0;
     }
