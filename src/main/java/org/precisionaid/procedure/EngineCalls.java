@@ -3,7 +3,6 @@ package org.precisionaid.procedure;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
 /** Engine calls made by a procedure on behalf of an official who may not make them himself (e.g. a DMN call). */
 public final class EngineCalls {
@@ -11,7 +10,6 @@ public final class EngineCalls {
     private EngineCalls() {
     }
 
-    /** Inside a delegate or listener (a command is running): the call skips the official's authorization checks. */
     public static <T> T withoutAuthorization(Callable<T> call) {
         CommandContext context = Context.getCommandContext();
         try {
@@ -24,13 +22,23 @@ public final class EngineCalls {
     }
 
     /**
-     * Also outside a command (a REST request, where the official's authentication is set on the engine): the call runs
-     * in a command of its own without authorization checks, e.g. a rule shown to an official who may not evaluate it.
+     * As {@link #withoutAuthorization(Callable)}, also outside the engine (a controller): the official's engine
+     * authentication is set aside for the call and restored after it.
      */
-    public static <T> T withoutAuthorization(CommandExecutor executor, Callable<T> call) {
-        if (Context.getCommandContext() != null) {
+    public static <T> T withoutAuthorization(org.camunda.bpm.engine.IdentityService identity, Callable<T> call) {
+        org.camunda.bpm.engine.impl.identity.Authentication official = identity.getCurrentAuthentication();
+        if (official == null || Context.getCommandContext() != null) {
             return withoutAuthorization(call);
         }
-        return executor.execute(context -> context.runWithoutAuthorization(call));
+        identity.clearAuthentication();
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            identity.setAuthentication(official);
+        }
     }
 }

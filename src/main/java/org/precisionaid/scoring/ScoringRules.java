@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.precisionaid.procedure.EngineCalls;
@@ -24,11 +23,11 @@ public class ScoringRules {
     public static final String NOT_GOOD = "NOT_GOOD";
 
     private final DecisionService decisions;
-    private final CommandExecutor commands;
+    private final IdentityService identity;
 
-    public ScoringRules(DecisionService decisions, ProcessEngineConfigurationImpl engine) {
+    public ScoringRules(DecisionService decisions, IdentityService identity) {
         this.decisions = decisions;
-        this.commands = engine.getCommandExecutorTxRequired();
+        this.identity = identity;
     }
 
     public record Rating(BigDecimal points, String pointsRating, String rating, String capReason) {
@@ -63,7 +62,7 @@ public class ScoringRules {
                 .putValue("incomeGrowth", figures.incomeGrowth() == null ? null : figures.incomeGrowth().doubleValue())
                 .putValue("visitsPerHousehold", figures.visitsPerHousehold().doubleValue())
                 .putValue("objectionsUpheld", figures.objectionsUpheld());
-        DmnDecisionResult result = EngineCalls.withoutAuthorization(commands,
+        DmnDecisionResult result = EngineCalls.withoutAuthorization(identity,
                 () -> decisions.evaluateDecisionByKey("assistancePoints").variables(inputs).evaluate());
         Object points = result.isEmpty() ? null : result.getSingleEntry();
         return points == null ? BigDecimal.ZERO
@@ -71,7 +70,7 @@ public class ScoringRules {
     }
 
     private String rating(String decisionKey, BigDecimal points) {
-        DmnDecisionResult result = EngineCalls.withoutAuthorization(commands,
+        DmnDecisionResult result = EngineCalls.withoutAuthorization(identity,
                 () -> decisions.evaluateDecisionByKey(decisionKey)
                         .variables(Variables.createVariables().putValue("points", points.doubleValue())).evaluate());
         if (result.isEmpty() || result.getFirstResult().getEntry("rating") == null) {

@@ -33,14 +33,12 @@ public class OfficialDirectory {
     private final ProcessEngineConfigurationImpl engine;
     private final OfficialPasswordPolicy policy = new OfficialPasswordPolicy();
     private final List<String> startableByTownshipAndCounty;
-    private final List<String> startableByVillage;
 
     public OfficialDirectory(IdentityService identity, AuthorizationService authorizations, RegionService regions,
             CandidateGroups groups, ProcessEngineConfigurationImpl engine,
             @Value("${precision-aid.security.clerk-startable-processes:identification,funding}") List<String> startableByClerk,
             @Value("${precision-aid.security.township-county-startable-processes:funding}")
-            List<String> startableByTownshipAndCounty,
-            @Value("${precision-aid.security.village-startable-processes:villageExit}") List<String> startableByVillage) {
+            List<String> startableByTownshipAndCounty) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.regions = regions;
@@ -48,7 +46,6 @@ public class OfficialDirectory {
         this.startableByClerk = List.copyOf(startableByClerk);
         this.engine = engine;
         this.startableByTownshipAndCounty = List.copyOf(startableByTownshipAndCounty);
-        this.startableByVillage = List.copyOf(startableByVillage);
     }
 
     public record Official(String userId, String groupId, String regionCode, String role) {
@@ -101,8 +98,7 @@ public class OfficialDirectory {
                 + role.label().split(" / ")[1]);
         group.setType("WORKFLOW");
         identity.saveGroup(group);
-        for (RolePermissions.Grant grant : RolePermissions.of(role, startableByClerk, startableByTownshipAndCounty,
-                startableByVillage)) {
+        for (RolePermissions.Grant grant : RolePermissions.of(role, startableByClerk, startableByTownshipAndCounty)) {
             Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(grant.resource());

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.precisionaid.procedure.EngineCalls;
@@ -23,11 +22,11 @@ import org.springframework.stereotype.Service;
 public class VillageExitRules {
 
     private final DecisionService decisions;
-    private final CommandExecutor commands;
+    private final IdentityService identity;
 
-    public VillageExitRules(DecisionService decisions, ProcessEngineConfigurationImpl engine) {
+    public VillageExitRules(DecisionService decisions, IdentityService identity) {
         this.decisions = decisions;
-        this.commands = engine.getCommandExecutorTxRequired();
+        this.identity = identity;
     }
 
     /** The figures a village is judged on: the poor population from the registry, the rest from its file. */
@@ -76,7 +75,7 @@ public class VillageExitRules {
                 .putValue("clinic", figures.clinic())
                 .putValue("busService", figures.busService())
                 .putValue("culturalRoom", figures.culturalRoom());
-        DmnDecisionResult thresholds = EngineCalls.withoutAuthorization(commands,
+        DmnDecisionResult thresholds = EngineCalls.withoutAuthorization(identity,
                 () -> decisions.evaluateDecisionByKey("villageExitThresholds").variables(inputs).evaluate());
         if (thresholds.isEmpty() || thresholds.getFirstResult().getEntry("maxIncidence") == null) {
             // a missing threshold must stop the case, never let a village pass: an incident for the administrator
@@ -84,7 +83,7 @@ public class VillageExitRules {
                     + figures.villageCode() + ": an administrator must add it to bpmn/village-exit.dmn and deploy");
         }
         Map<String, Object> row = thresholds.getFirstResult().getEntryMap();
-        DmnDecisionResult result = EngineCalls.withoutAuthorization(commands,
+        DmnDecisionResult result = EngineCalls.withoutAuthorization(identity,
                 () -> decisions.evaluateDecisionByKey("villageExit").variables(inputs).evaluate());
         List<Shortfall> shortfalls = result.getResultList().stream()
                 .map(entry -> new Shortfall((String) entry.get("criterion"), (String) entry.get("reason"))).toList();
