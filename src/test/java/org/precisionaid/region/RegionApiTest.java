@@ -3,6 +3,7 @@ package org.precisionaid.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,14 @@ class RegionApiTest {
             assertThat(county.get("level").asText()).isEqualTo("COUNTY");
             assertThat(county.get("children")).hasSize(3);
             for (JsonNode township : county.get("children")) {
-                assertThat(township.get("children")).hasSize(4);
+                // village tests add villages of their own (support.Villages, codes <township>3nn); the demo's are 2nn
+                List<JsonNode> demoVillages = new java.util.ArrayList<>();
+                township.get("children").forEach(village -> {
+                    if (village.get("code").asText().charAt(9) == '2') {
+                        demoVillages.add(village);
+                    }
+                });
+                assertThat(demoVillages).hasSize(4);
                 township.get("children").forEach(village -> assertThat(village.get("code").asText())
                         .startsWith(township.get("code").asText().substring(0, 9)));
             }
