@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * startChunk (an asynchronous job, one transaction): records and starts the next households of the county that have
- * no case for the year. The rows and the cases commit together, so a crash repeats at most this chunk, and the
+ * startChunk (an asynchronous job, one transaction, one of a few parallel lanes): records and starts the lane's next
+ * households of the county that have no case for the year. The rows and the cases commit together, so a crash repeats at most this chunk, and the
  * "no case yet" condition keeps a household from being started twice.
  */
 @Component("startAssessmentChunk")
@@ -37,8 +37,11 @@ public class StartAssessmentChunk implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String county = AssessmentVariables.county(execution);
         int year = AssessmentVariables.year(execution);
+        // the multi-instance lane: its number and how many lanes there are
+        int lane = ((Number) execution.getVariable("loopCounter")).intValue();
+        int lanes = ((Number) execution.getVariable("nrOfInstances")).intValue();
         List<AssessmentRecords.Due> due = records.nextDue(AssessmentRuns.prefix(county), year, LocalDate.now(clock),
-                chunkSize);
+                lane, lanes, chunkSize);
         records.started(due, year, county);
         for (AssessmentRecords.Due household : due) {
             runtime.startProcessInstanceByKey(AssessmentVariables.PROCESS_KEY, household.applicationNo(),
@@ -47,6 +50,7 @@ public class StartAssessmentChunk implements JavaDelegate {
                             .putValue(AssessmentVariables.REGION_CODE, household.villageCode())
                             .putValue(AssessmentVariables.YEAR, year));
         }
-        execution.setVariable(AssessmentVariables.MORE_TO_START, due.size() == chunkSize);
+        // local to the lane, so that one lane's last chunk does not stop another
+        execution.setVariableLocal(AssessmentVariables.MORE_TO_START, due.size() == chunkSize);
     }
 }
