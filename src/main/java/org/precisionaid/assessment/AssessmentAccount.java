@@ -17,7 +17,7 @@ import org.precisionaid.web.FieldRuleException;
 import org.springframework.stereotype.Component;
 
 /**
- * confirmAccount: shows the clerk the year's account (task-local summary) and, on completion, confirms it — the
+ * confirmAccount: shows the clerk who claims it the year's account (task-local summary) and, on completion, confirms it — the
  * per-capita net income is computed from the account and kept, and the year takes no more entries.
  */
 @Component("assessmentAccount")
@@ -44,7 +44,8 @@ public class AssessmentAccount implements TaskListener {
         int year = AssessmentVariables.year(task);
         Household household = households.get(householdId);
         IncomeAccounts.Summary account = accounts.summary(household.getApplicationNo(), year);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            // on claim, not on create: the bulk start creates tens of thousands of these tasks at once
             task.setVariableLocal("accountSummary", summary(household, account));
             return;
         }

@@ -19,10 +19,13 @@ public class OpenAssessmentRun implements JavaDelegate {
 
     private final AssessmentRuns runs;
     private final CandidateGroups groups;
+    private final int lanes;
 
-    public OpenAssessmentRun(AssessmentRuns runs, CandidateGroups groups) {
+    public OpenAssessmentRun(AssessmentRuns runs, CandidateGroups groups,
+            @org.springframework.beans.factory.annotation.Value("${precision-aid.annual-assessment.lanes:4}") int lanes) {
         this.runs = runs;
         this.groups = groups;
+        this.lanes = Math.max(1, lanes);
     }
 
     @Override
@@ -47,6 +50,7 @@ public class OpenAssessmentRun implements JavaDelegate {
         }
         execution.setVariable(AssessmentVariables.COUNTY_CODE, county.getCode());
         execution.setVariable(AssessmentVariables.YEAR, year);
+        execution.setVariable("lanes", lanes);
         execution.setProcessBusinessKey(AssessmentRuns.businessKey(county.getCode(), year));
     }
 }

@@ -12,13 +12,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * startChunk (an asynchronous job, one transaction): records and starts the next households of the county that have
- * no case for the year. The rows and the cases commit together, so a crash repeats at most this chunk, and the
+ * startChunk (an asynchronous job, one transaction, one of a few parallel lanes): records and starts the lane's next
+ * households of the county that have no case for the year. The rows and the cases commit together, so a crash repeats at most this chunk, and the
  * "no case yet" condition keeps a household from being started twice.
  */
 @Component("startAssessmentChunk")
 @ProcessBean
 public class StartAssessmentChunk implements JavaDelegate {
+
+    /** The lane's last household started, so that the next chunk reads on from there (lost on resume: harmless). */
+    static final String LAST_ID = "lastHouseholdId";
 
     private final AssessmentRecords records;
     private final RuntimeService runtime;
@@ -37,8 +40,12 @@ public class StartAssessmentChunk implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String county = AssessmentVariables.county(execution);
         int year = AssessmentVariables.year(execution);
+        // the multi-instance lane: its number and how many lanes there are
+        int lane = ((Number) execution.getVariable("loopCounter")).intValue();
+        int lanes = ((Number) execution.getVariable("nrOfInstances")).intValue();
+        Object last = execution.getVariableLocal(LAST_ID);
         List<AssessmentRecords.Due> due = records.nextDue(AssessmentRuns.prefix(county), year, LocalDate.now(clock),
-                chunkSize);
+                lane, lanes, last == null ? 0L : ((Number) last).longValue(), chunkSize);
         records.started(due, year, county);
         for (AssessmentRecords.Due household : due) {
             runtime.startProcessInstanceByKey(AssessmentVariables.PROCESS_KEY, household.applicationNo(),
@@ -47,6 +54,10 @@ public class StartAssessmentChunk implements JavaDelegate {
                             .putValue(AssessmentVariables.REGION_CODE, household.villageCode())
                             .putValue(AssessmentVariables.YEAR, year));
         }
-        execution.setVariable(AssessmentVariables.MORE_TO_START, due.size() == chunkSize);
+        if (!due.isEmpty()) {
+            execution.setVariableLocal(LAST_ID, due.get(due.size() - 1).householdId());
+        }
+        // local to the lane, so that one lane's last chunk does not stop another
+        execution.setVariableLocal(AssessmentVariables.MORE_TO_START, due.size() == chunkSize);
     }
 }

@@ -70,7 +70,7 @@ class AssessmentBenchmark {
     private Map<String, Object> runOn(String database) throws Exception {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "precision-aid.demo=true",
                 "camunda.bpm.job-execution.enabled=true", "logging.level.root=WARN",
-                "camunda.bpm.process-engine-name=bench-" + database,
+                "camunda.bpm.process-engine-name=bench" + database,
                 "spring.datasource.hikari.maximum-pool-size=" + (workers + 4)));
         for (String extra : System.getProperty("bench.args", "").split(" ")) {
             if (!extra.isBlank()) {
