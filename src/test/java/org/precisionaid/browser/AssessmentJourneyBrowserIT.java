@@ -65,6 +65,8 @@ class AssessmentJourneyBrowserIT {
                 Task task = tasks.createTaskQuery().taskAssignee(CLERK).taskDefinitionKey("recordEntry").singleResult();
                 return task == null ? null : task.getId();
             });
+            assertThat(tasklist.listsTask(entry, "我的任务 / Claimed by me")).as("the entry is in his own list").isTrue();
+            browser.screenshot("income-entry-in-list");
             tasklist.openTask(entry);
             browser.waitFor(By.cssSelector(".fjs-form"));
             tasklist.choose("农户 / Household", no);
