@@ -35,6 +35,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getMessage(), Map.of("value", String.valueOf(e.code())));
     }
 
+    /** A division list with broken rules: every one with its line, code and rule; nothing was imported. */
+    @ExceptionHandler(org.precisionaid.region.RegionImportException.class)
+    ProblemDetail regionImport(org.precisionaid.region.RegionImportException e) {
+        return problem(HttpStatus.BAD_REQUEST, "region-import", "区划导入有误，未导入任何行 / Division list refused, nothing imported",
+                e.getMessage(), Map.of("errors", e.errors()));
+    }
+
     @ExceptionHandler(UnknownRegionException.class)
     ProblemDetail unknownRegion(UnknownRegionException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-region", "区划不存在 / Unknown region", e.getMessage(), Map.of());
