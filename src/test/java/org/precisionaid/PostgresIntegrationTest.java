@@ -40,7 +40,7 @@ class PostgresIntegrationTest {
     @Test
     void flywayTablesAndDemoRegionsExistBesideCamundasOwn() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForObject("select count(*) from region", Integer.class)).isEqualTo(33);
+        assertThat(jdbc.queryForObject("select count(*) from region", Integer.class)).isEqualTo(1481);
         for (String table : new String[] {"household", "household_member", "household_status_change", "file_card",
                 "objection"}) {
             assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?",
