@@ -328,7 +328,7 @@ class IdentificationBenchmark {
         return result;
     }
 
-    private static Map<String, Object> memory() {
+    static Map<String, Object> memory() {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long rss = 0;
