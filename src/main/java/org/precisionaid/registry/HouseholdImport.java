@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +61,6 @@ public class HouseholdImport {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     private static final int CLEAR_EVERY = 50;
     private static final int ID_QUERY_CHUNK = 500;
-    private static final Set<Codes.Status> ACTIVE = EnumSet.of(Codes.Status.APPLIED, Codes.Status.RETURNED,
-            Codes.Status.ANNOUNCED, Codes.Status.REGISTERED);
     private static final Pattern MEMBER_FIELD = Pattern.compile("members\\[(\\d+)](?:\\.(\\w+))?");
 
     private final ApplicationValidator validator;
@@ -417,7 +414,7 @@ public class HouseholdImport {
         List<String> all = new ArrayList<>(ids.keySet());
         for (int from = 0; from < all.size(); from += ID_QUERY_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + ID_QUERY_CHUNK));
-            for (Member other : households.findActiveMembersElsewhere(chunk, ACTIVE, -1L)) {
+            for (Member other : households.findActiveMembersElsewhere(chunk, HouseholdService.ACTIVE, -1L)) {
                 SheetRow row = ids.get(other.getIdNumber());
                 errors.add(MEMBERS, row.row(), column(MEMBER_COLUMNS, "idNumber"), MEMBER_COLUMNS,
                         "已在其他申请中 / " + ResidentId.mask(other.getIdNumber()) + " is already a member of application "

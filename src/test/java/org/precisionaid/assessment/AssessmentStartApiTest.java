@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AssessmentStartApiTest {
 
     static final String YUMIN = "654225000000";
-    static final String YUMIN_VILLAGE = "654225100201";
+    static final String YUMIN_VILLAGE = "654225101205";
     static final int YEAR = LocalDate.now().getYear() - 1;
 
     @Autowired TestRestTemplate rest;
@@ -78,7 +78,7 @@ class AssessmentStartApiTest {
         assertThat(started.getBody().get("startedBy").asText()).isEqualTo("county.654225");
 
         runOneChunk();
-        assertThat(progress("township.654225100").get("started").asInt()).isEqualTo(3);
+        assertThat(progress("township.654225101").get("started").asInt()).isEqualTo(3);
         ResponseEntity<JsonNode> again = start("county.654225", YUMIN, YEAR);
         assertThat(again.getStatusCode()).as(String.valueOf(again.getBody())).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().get("detail").asText()).contains("3 of " + total);
