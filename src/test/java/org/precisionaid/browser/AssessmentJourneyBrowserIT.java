@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class AssessmentJourneyBrowserIT {
 
-    static final String VILLAGE = "654224101202";   // 团结村, 铁厂沟镇, 托里县
+    static final String VILLAGE = "654224101200";   // 南湾村, 铁厂沟镇, 托里县
     static final String CLERK = "clerk." + VILLAGE;
     static final int YEAR = LocalDate.now().getYear();
 
