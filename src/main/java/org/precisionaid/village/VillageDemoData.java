@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A village file for every village of the demo counties (default Toli, 654224), computed from the villages that exist
- * — not from a list of codes — so it follows whatever divisions are loaded. Figures are illustrative and vary by the
+ * — not from a list of codes — so it follows whatever divisions are loaded (residents' committees in towns excluded). Figures are illustrative and vary by the
  * village's position: the 1st, 5th, ... village meets every exit condition, the 2nd, 6th, ... has exactly the 50,000
  * yuan collective income Tacheng asks for (also eligible), the 3rd, 7th, ... earns too little, the 4th, 8th, ... has
  * no broadband. Existing files are never overwritten.
@@ -82,9 +82,10 @@ class VillageDemoData implements ApplicationRunner {
                 profile == 3 ? "光纤入村 / fibre to the village" : null, lastYear + 1, null);
     }
 
+    /** Villages (村委会 and the like, codes x2xx and above); residents' committees in towns (x0xx, x1xx) have no file. */
     private List<Region> villagesUnder(Region region) {
         if (region.getLevel() == RegionLevel.VILLAGE) {
-            return List.of(region);
+            return region.getCode().charAt(9) >= '2' ? List.of(region) : List.of();
         }
         List<Region> villages = new ArrayList<>();
         for (Region child : regions.children(region.getCode())) {
