@@ -22,11 +22,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
-import org.precisionaid.PrecisionAidApplication;
 import org.precisionaid.assessment.AssessmentRecords;
 import org.precisionaid.assessment.IncomeAccounts;
-import org.precisionaid.support.SharedPostgres;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -68,28 +65,17 @@ class AssessmentBenchmark {
     }
 
     private Map<String, Object> runOn(String database) throws Exception {
-        List<String> properties = new ArrayList<>(List.of("server.port=0", "precision-aid.demo=true",
-                "camunda.bpm.job-execution.enabled=true", "logging.level.root=WARN",
+        List<String> settings = new ArrayList<>(List.of("camunda.bpm.job-execution.enabled=true",
                 "camunda.bpm.process-engine-name=bench" + database,
                 "spring.datasource.hikari.maximum-pool-size=" + (workers + 4)));
         for (String extra : System.getProperty("bench.args", "").split(" ")) {
             if (!extra.isBlank()) {
-                properties.add(extra.replaceFirst("^--", ""));
+                settings.add(extra.replaceFirst("^--", ""));
             }
         }
-        String[] profiles = new String[0];
-        Path h2File = null;
-        if ("postgres".equals(database)) {
-            properties.addAll(List.of("PA_DB_URL=" + SharedPostgres.jdbcUrl(), "PA_DB_USER=postgres",
-                    "PA_DB_PASSWORD=postgres"));
-            profiles = new String[] {"postgres"};
-        } else {
-            h2File = Path.of("target", "bench", "assessment-h2-" + System.currentTimeMillis()).toAbsolutePath();
-            properties.add("spring.datasource.url=jdbc:h2:file:" + h2File);
-        }
         Map<String, Object> result = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PrecisionAidApplication.class)
-                .profiles(profiles).run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
+        try (BenchApplication application = BenchApplication.start(database, "assessment", settings)) {
+            ConfigurableApplicationContext context = application.context;
             DataSource dataSource = context.getBean(DataSource.class);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             int year = LocalDate.now().getYear();
@@ -103,10 +89,6 @@ class AssessmentBenchmark {
             result.put("startsToRawCommitRatio", Math.round(startsPerSecond
                     / ((Number) baseline.get("commitsPerSecond")).doubleValue() * 10_000) / 10_000.0);
             result.put("exitSample", exits(context, jdbc, year));
-        }
-        if (h2File != null) {
-            Files.deleteIfExists(Path.of(h2File + ".mv.db"));
-            Files.deleteIfExists(Path.of(h2File + ".trace.db"));
         }
         return result;
     }

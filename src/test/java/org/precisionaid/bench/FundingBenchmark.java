@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.precisionaid.PrecisionAidApplication;
 import org.precisionaid.funding.FundingStarter;
 import org.precisionaid.project.FundBook;
 import org.precisionaid.project.ProjectForm;
@@ -29,8 +28,6 @@ import org.precisionaid.project.PublicProjectController;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.support.Applications;
-import org.precisionaid.support.SharedPostgres;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -72,22 +69,11 @@ class FundingBenchmark {
     }
 
     private Map<String, Object> runOn(String database) throws Exception {
-        List<String> properties = new ArrayList<>(List.of("server.port=0", "precision-aid.demo=true",
-                "camunda.bpm.admin-user.password=bench-admin-password", "camunda.bpm.job-execution.enabled=false",
-                "logging.level.root=WARN", "spring.datasource.hikari.maximum-pool-size=" + (workers + 2)));
-        String[] profiles = new String[0];
-        Path h2File = null;
-        if ("postgres".equals(database)) {
-            properties.addAll(List.of("PA_DB_URL=" + SharedPostgres.jdbcUrl(), "PA_DB_USER=postgres",
-                    "PA_DB_PASSWORD=postgres"));
-            profiles = new String[] {"postgres"};
-        } else {
-            h2File = Path.of("target", "bench", "funding-h2-" + System.currentTimeMillis()).toAbsolutePath();
-            properties.add("spring.datasource.url=jdbc:h2:file:" + h2File);
-        }
         Map<String, Object> result = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PrecisionAidApplication.class)
-                .profiles(profiles).run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
+        try (BenchApplication application = BenchApplication.start(database, "funding", List.of(
+                "camunda.bpm.job-execution.enabled=false",
+                "spring.datasource.hikari.maximum-pool-size=" + (workers + 2)))) {
+            ConfigurableApplicationContext context = application.context;
             int year = LocalDate.now().getYear();
             FundBook funds = context.getBean(FundBook.class);
             for (String county : List.of("654224000000", "654225000000")) {
@@ -114,10 +100,6 @@ class FundingBenchmark {
             result.put("setupSeconds", IdentificationBenchmark.round((System.nanoTime() - setup) / 1e9));
             result.put("flow", flow(context, beneficiaries, year));
             result.put("reads", reads(context));
-        }
-        if (h2File != null) {
-            Files.deleteIfExists(Path.of(h2File + ".mv.db"));
-            Files.deleteIfExists(Path.of(h2File + ".trace.db"));
         }
         return result;
     }

@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.precisionaid.PrecisionAidApplication;
 import org.precisionaid.registry.ApplicationForm;
 import org.precisionaid.registry.HouseholdImport;
 import org.precisionaid.registry.HouseholdImportException;
 import org.precisionaid.registry.HouseholdImportTemplate;
 import org.precisionaid.support.Applications;
-import org.precisionaid.support.SharedPostgres;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -70,22 +66,11 @@ class ImportBenchmark {
 
     private Map<String, Object> runOn(String database) throws Exception {
         // the demo's 257 accounts share one known password: the demo's work factor, not production's 310,000
-        List<String> properties = new ArrayList<>(List.of("server.port=0", "precision-aid.demo=true",
-                "precision-aid.security.password-hash-iterations=10000",
-                "camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN"));
-        String[] profiles = new String[0];
-        Path h2File = null;
-        if ("postgres".equals(database)) {
-            properties.addAll(List.of("PA_DB_URL=" + SharedPostgres.jdbcUrl(), "PA_DB_USER=postgres",
-                    "PA_DB_PASSWORD=postgres"));
-            profiles = new String[] {"postgres"};
-        } else {
-            h2File = Path.of("target", "bench", "import-h2-" + System.currentTimeMillis()).toAbsolutePath();
-            properties.add("spring.datasource.url=jdbc:h2:file:" + h2File);
-        }
         Map<String, Object> result = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PrecisionAidApplication.class)
-                .profiles(profiles).run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
+        try (BenchApplication application = BenchApplication.start(database, "import", List.of(
+                "precision-aid.security.password-hash-iterations=10000",
+                "camunda.bpm.job-execution.enabled=false"))) {
+            ConfigurableApplicationContext context = application.context;
             HouseholdImport importer = context.getBean(HouseholdImport.class);
             IdentityService identity = context.getBean(IdentityService.class);
             RuntimeService runtime = context.getBean(RuntimeService.class);
@@ -145,10 +130,6 @@ class ImportBenchmark {
             result.put("householdsPerSecond", IdentificationBenchmark.round(households / seconds));
             result.put("peakHeapDuringImportMb", peakHeap.get() / 1_048_576);
             result.put("afterImport", IdentificationBenchmark.memory());
-        }
-        if (h2File != null) {
-            Files.deleteIfExists(Path.of(h2File + ".mv.db"));
-            Files.deleteIfExists(Path.of(h2File + ".trace.db"));
         }
         return result;
     }
