@@ -47,6 +47,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/public/**", "/error", "/webjars/**")).permitAll()
+                        // libraries only (ECharts for the report pages, from org.mvnpm); the pages and data need a login
+                        .requestMatchers(paths("/_static/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationProvider(provider)
