@@ -27,14 +27,37 @@ public class ReportAccess {
 
     private final RegionService regions;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public ReportAccess(RegionService regions, Clock clock) {
+    public ReportAccess(RegionService regions, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.regions = regions;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public int thisYear() {
         return LocalDate.now(clock.withZone(ReportRequest.CHINA)).getYear();
+    }
+
+    /** The regions the caller may read reports of, in code order: each of his regions and everything below. */
+    public java.util.List<Map<String, String>> readable(Authentication user) {
+        RegionScope scope = RegionScope.of(user);
+        java.util.List<String> prefixes = scope.everything() ? java.util.List.of("") : scope.prefixes();
+        java.util.List<Map<String, String>> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String prefix : prefixes) {
+            String low = prefix + "0".repeat(12 - prefix.length());
+            String high = prefix + "9".repeat(12 - prefix.length());
+            jdbc.query("select code, level, name_zh, name_en from region where code between ? and ? order by code",
+                    rs -> {
+                        if (seen.add(rs.getString(1))) {
+                            out.add(Map.of("code", rs.getString(1), "level", rs.getString(2),
+                                    "name", rs.getString(3) + " / " + rs.getString(4)));
+                        }
+                    }, low, high);
+        }
+        out.sort(java.util.Comparator.comparing(m -> m.get("code")));
+        return out;
     }
 
     public ReportRequest resolve(String region, String year, Authentication user) {

@@ -45,6 +45,14 @@ public class ReportController {
         this.clock = clock;
     }
 
+    /** What the caller may ask for: the reports, the regions he may read (his own and below), this year. */
+    @GetMapping
+    public Map<String, Object> index(Authentication user) {
+        return Map.of("reports", java.util.Arrays.stream(ReportName.values())
+                        .map(r -> Map.of("name", r.path(), "title", r.title())).toList(),
+                "regions", access.readable(user), "thisYear", access.thisYear());
+    }
+
     @GetMapping("/{name}")
     public ResponseEntity<?> report(@PathVariable String name, @RequestParam(required = false) String region,
             @RequestParam(required = false) String year, @RequestParam(required = false) String format,

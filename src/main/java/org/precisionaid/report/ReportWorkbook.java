@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportWorkbook {
 
-    /** Rows above the header: title, region and year, generated at, then a blank line. */
+    /** Rows above the header: the report's title; region, year and when; the table's title if there are several. */
     static final int HEADER_ROW = 3;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ReportRequest.CHINA);
@@ -46,11 +46,14 @@ class ReportWorkbook {
             for (int t = 0; t < report.tables().size(); t++) {
                 Report.Table table = report.tables().get(t);
                 Sheet sheet = book.createSheet(sheetName(table, t));
-                sheet.createRow(0).createCell(0).setCellValue(table.title());
+                sheet.createRow(0).createCell(0).setCellValue(report.title());
                 sheet.getRow(0).getCell(0).setCellStyle(bold);
                 sheet.createRow(1).createCell(0).setCellValue(report.region().nameZh() + " / " + report.region().nameEn()
                         + " (" + report.region().code() + ") · " + report.year() + " · "
                         + TIME.format(report.generatedAt()));
+                if (report.tables().size() > 1) {
+                    sheet.createRow(2).createCell(0).setCellValue(table.title());
+                }
                 String[] headers = table.columns().stream().map(Report.Column::label).toArray(String[]::new);
                 int[] widths = table.columns().stream().mapToInt(c -> "text".equals(c.kind()) ? 24 : 16).toArray();
                 Spreadsheets.header(sheet, HEADER_ROW, bold, headers, widths);

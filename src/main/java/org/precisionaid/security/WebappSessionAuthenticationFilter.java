@@ -33,7 +33,7 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"GET".equals(request.getMethod()) || !(path.startsWith("/api/audit/")
-                || path.startsWith("/api/reports/") || path.startsWith("/reports/"))
+                || path.startsWith("/api/reports") || path.startsWith("/reports/"))
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
 
