@@ -196,7 +196,8 @@ class ReportApiTest {
         assertThat(e.get("exitYear").asInt()).isEqualTo(YEAR);
         assertThat(e.get("status").asText()).isEqualTo("已脱贫 / Exited");
         String text = guide.toString();
-        assertThat(text).doesNotContain(covered.getMembers().get(0).getIdNumber()).doesNotContain("13912345678");
+        assertThat(text).doesNotContain(org.precisionaid.support.Applications.eligible(VILLAGE, 14502).members().get(0)
+                .idNumber()).doesNotContain("13912345678");
 
         JsonNode page = get(rest, TOWNSHIP_USER, "/api/reports/guide?region=" + VILLAGE + "&year=" + YEAR + "&size=1&page=1");
         assertThat(page.get("tables").get(0).get("rows")).hasSize(1);
