@@ -54,7 +54,10 @@ public class SecurityConfig {
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the only session here is the Camunda webapps' own (read by WebappSessionAuthenticationFilter): a
+                // read must not change its id, or parallel requests of a page (and Tasklist beside it) lose their login
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // stateless Basic authentication sends no cookie a forged request could ride on
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
