@@ -33,6 +33,7 @@
       case 'integer': return Number(value).toLocaleString('zh-CN');
       case 'yuan': return Number(value).toLocaleString('zh-CN', {minimumFractionDigits: 2, maximumFractionDigits: 2});
       case 'percent': return (Number(value) * 100).toFixed(2) + '%';
+      case 'year': return String(value);
       default: return String(value);
     }
   }
@@ -104,7 +105,7 @@
     legend.textContent = '';
     if (report.name === 'projects-map') {
       const byCategory = {};
-      map.projects.filter((p) => p.latitude !== null).forEach((p) => {
+      map.projects.filter((p) => p.latitude != null).forEach((p) => {
         (byCategory[p.category] = byCategory[p.category] || {label: p.categoryLabel, data: []}).data.push({
           name: p.projectNo, value: [Number(p.longitude), Number(p.latitude)], project: p,
           itemStyle: {color: STAGE_COLOURS[p.status] || '#000'}
@@ -126,9 +127,9 @@
       });
       legend.appendChild(el('span', '● 产业 / Industrial  ■ 基础设施 / Infrastructure  ▲ 公共服务 / Public services'));
     } else {
-      const hasIncidence = map.areas.some((a) => a.row.incidence !== null);
+      const hasIncidence = map.areas.some((a) => a.row.incidence != null);
       const key = hasIncidence ? 'incidence' : 'poorPeople';
-      const values = map.areas.map((a) => ({name: a.county, value: a.row[key] === null ? null
+      const values = map.areas.map((a) => ({name: a.county, value: a.row[key] == null ? null
         : (hasIncidence ? Number(a.row[key]) * 100 : Number(a.row[key])), row: a.row}));
       const max = Math.max(1, ...values.map((v) => v.value || 0));
       option.series.unshift({
@@ -145,7 +146,7 @@
       townships.data.forEach((d) => {
         const f = figures[d.name];
         if (f) {
-          d.label = d.label + ' ' + (hasIncidence && f.incidence !== null ? format(f.incidence, 'percent')
+          d.label = d.label + ' ' + (hasIncidence && f.incidence != null ? format(f.incidence, 'percent')
             : format(f.poorPeople, 'integer') + '人');
         }
       });

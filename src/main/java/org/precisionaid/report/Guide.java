@@ -129,8 +129,8 @@ class Guide {
                 Report.Column.text("supportMeasures", "帮扶计划 / Support plan"),
                 Report.Column.text("measuresDelivered", "已落实措施 / Measures delivered"),
                 Report.Column.text("projects", "受益项目 / Projects benefiting it"),
-                Report.Column.integer("plannedExitYear", "计划脱贫年度 / Planned exit"),
-                Report.Column.integer("exitYear", "脱贫年度 / Exited")));
+                Report.Column.year("plannedExitYear", "计划脱贫年度 / Planned exit"),
+                Report.Column.year("exitYear", "脱贫年度 / Exited")));
         for (int y = year - TREND_YEARS + 1; y <= year; y++) {
             columns.add(Report.Column.yuan("income" + y, y + " 人均纯收入（元） / " + y + " per-capita net income (yuan)"));
         }

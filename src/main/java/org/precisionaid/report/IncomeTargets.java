@@ -165,7 +165,7 @@ class IncomeTargets {
             regionRowsOut.add(row);
         }
         Report.Table years = new Report.Table("years", "逐年目标与实绩 / Target and actual year by year", List.of(
-                Report.Column.integer("year", "年度 / Year"),
+                Report.Column.year("year", "年度 / Year"),
                 Report.Column.yuan("target", "人均纯收入目标（元） / Per-capita net income target (yuan)"),
                 Report.Column.text("targetSource", "目标来源 / Target set by"),
                 Report.Column.yuan("povertyLine", "贫困线（元） / Poverty line (yuan)"),

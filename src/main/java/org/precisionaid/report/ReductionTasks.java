@@ -130,7 +130,7 @@ class ReductionTasks {
             regionRowsOut.add(row);
         }
         Report.Table years = new Report.Table("years", "逐年减贫任务 / Tasks year by year", List.of(
-                Report.Column.integer("year", "年度 / Year"),
+                Report.Column.year("year", "年度 / Year"),
                 Report.Column.integer("plannedHouseholds", "计划脱贫户数 / Planned exits (households)"),
                 Report.Column.integer("plannedPeople", "计划脱贫人数 / Planned exits (people)"),
                 Report.Column.integer("exitedHouseholds", "实际脱贫户数 / Exits achieved (households)"),

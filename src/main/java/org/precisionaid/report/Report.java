@@ -22,6 +22,7 @@ public record Report(String name, String title, RegionRef region, int year, Inst
         public static Column integer(String key, String label) { return new Column(key, label, "integer"); }
         public static Column yuan(String key, String label) { return new Column(key, label, "yuan"); }
         public static Column percent(String key, String label) { return new Column(key, label, "percent"); }
+        public static Column year(String key, String label) { return new Column(key, label, "year"); }
     }
 
     public record Table(String key, String title, List<Column> columns, List<Map<String, Object>> rows) {
