@@ -29,3 +29,5 @@ create index income_entry_year_idx on income_entry (account_year, household_id);
 -- the households of a region by status, with what the distribution groups by, without visiting the table
 create index household_status_village_idx on household (status, village_code, id);
 create index project_region_year_idx on project (region_code, fund_year);
+-- the guide reads a region's households in (village, application number) order, page after page
+create index household_village_application_idx on household (village_code, application_no);

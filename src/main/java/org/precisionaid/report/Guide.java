@@ -43,6 +43,14 @@ class Guide {
     }
 
     List<Map<String, Object>> page(ReportRequest request, int page, int size) {
+        return rows(request, null, size, (long) page * size);
+    }
+
+    /**
+     * A page of households in (village, application number) order: after the given household (keyset, for reading a
+     * whole county without re-sorting what was read) or at an offset (the page the caller asked for).
+     */
+    private List<Map<String, Object>> rows(ReportRequest request, String[] after, int size, long offset) {
         List<Long> ids = new ArrayList<>();
         Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
         jdbc.query("select h.id, h.application_no, h.village_code, r.name_zh, h.status, h.classification,"
@@ -55,6 +63,7 @@ class Guide {
                 + " left join cadre c on c.id = f.cadre_id"
                 + " left join assisting_unit u on u.id = coalesce(f.assisting_unit_id, c.unit_id)"
                 + " where h.status in ('REGISTERED', 'EXITED') and h.village_code between ? and ?"
+                + (after == null ? "" : " and (h.village_code > ? or (h.village_code = ? and h.application_no > ?))")
                 + " order by h.village_code, h.application_no limit ? offset ?", rs -> {
                     long id = rs.getLong(1);
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -79,7 +88,8 @@ class Guide {
                     row.put("exitYear", rs.getObject(7));
                     ids.add(id);
                     rows.put(id, row);
-                }, request.low(), request.high(), size, (long) page * size);
+                }, after == null ? new Object[] {request.low(), request.high(), size, offset}
+                        : new Object[] {request.low(), request.high(), after[0], after[0], after[1], size, 0});
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -146,10 +156,13 @@ class Guide {
 
     /** Every household of the region, page after page, for the Excel file. */
     void all(ReportRequest request, Consumer<List<Map<String, Object>>> consumer) {
-        for (int page = 0; ; page++) {
-            List<Map<String, Object>> rows = page(request, page, MAX_PAGE_SIZE);
+        String[] after = null;
+        while (true) {
+            List<Map<String, Object>> rows = rows(request, after, MAX_PAGE_SIZE, 0);
             if (!rows.isEmpty()) {
                 consumer.accept(rows);
+                Map<String, Object> last = rows.get(rows.size() - 1);
+                after = new String[] {(String) last.get("villageCode"), (String) last.get("applicationNo")};
             }
             if (rows.size() < MAX_PAGE_SIZE) {
                 return;

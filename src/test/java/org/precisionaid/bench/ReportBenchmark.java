@@ -76,7 +76,7 @@ class ReportBenchmark {
 
     /** Bulk SQL: households spread over the 24 demo villages, 10 % exited, members, file cards, accounts, projects. */
     private Map<String, Object> load(JdbcTemplate jdbc, int year) {
-        long n = households;
+        int n = households;
         String villages = "array[" + String.join(",", IdentificationBenchmark.VILLAGES.stream()
                 .map(v -> "'" + v + "'").toList()) + "]";
         String causes = "array['ILLNESS','DISABILITY','EDUCATION','DISASTER','LACK_OF_LAND','LACK_OF_WATER',"
@@ -90,26 +90,26 @@ class ReportBenchmark {
                 + " false, false, false, false, case when i % 10 = 0 then 'EXITED' else 'REGISTERED' end,"
                 + " case when i % 5 = 0 then 'SOCIAL_ASSISTANCE' else 'DEVELOPMENT' end, now(), now(), 0,"
                 + " case when i % 10 = 0 then " + year + " - (i / 10) % 2 else null end, false"
-                + " from generate_series(1, ?) as i", n);
+                + " from generate_series(1, cast(? as integer)) as i", n);
         jdbc.update("insert into household_member (id, household_id, position, name, id_number, relation, sex,"
                 + " birth_date, health, education, labour_capacity)"
                 + " select " + ID_BASE + " * 4 + i * 4 + k, " + ID_BASE + " + i, k,"
                 + " case k when 0 then '户主' || i else '成员' || i || '-' || k end,"
                 + " lpad((i * 4 + k)::text, 18, '9'), case k when 0 then 'HEAD' when 1 then 'SPOUSE' else 'CHILD' end,"
                 + " case when k % 2 = 0 then 'MALE' else 'FEMALE' end, date '1970-01-01' + (i % 10000),"
-                + " 'HEALTHY', 'PRIMARY', 'FULL' from generate_series(1, ?) as i, generate_series(0, 3) as k", n);
+                + " 'HEALTHY', 'PRIMARY', 'FULL' from generate_series(1, cast(? as integer)) as i, generate_series(0, 3) as k", n);
         jdbc.update("insert into file_card (household_id, card_no, support_category, assisting_unit,"
                 + " responsible_cadre, support_measures, planned_exit_year, registered_at, registered_by)"
                 + " select " + ID_BASE + " + i, 'BMC-' || i, 'DEVELOPMENT', '县农业农村局', '干部' || (i % 500),"
                 + " '发展养殖 / livestock', " + (year - 1) + " + i % 4, now() - interval '400 days', 'bench'"
-                + " from generate_series(1, ?) as i", n);
+                + " from generate_series(1, cast(? as integer)) as i", n);
         for (int y = year - 1; y <= year; y++) {
             jdbc.update("insert into income_entry (id, household_id, account_year, entry_date, kind, item, amount_fen,"
                     + " recorded_by, recorded_at)"
-                    + " select " + ID_BASE + " * 8 + (" + (y - year + 1) + ") * " + n * 2 + " + i * 2 + k, "
+                    + " select " + ID_BASE + " * 8 + (" + (y - year + 1) + ") * " + n * 2L + " + i * 2 + k, "
                     + ID_BASE + " + i, " + y + ", date '" + y + "-06-30', 'INCOME',"
                     + " case k when 0 then 'WAGES' else 'TRANSFER' end, 400000 + (i % 1000) * 1000 * (1 - k), 'bench', now()"
-                    + " from generate_series(1, ?) as i, generate_series(0, 1) as k", n);
+                    + " from generate_series(1, cast(? as integer)) as i, generate_series(0, 1) as k", n);
         }
         int projects = Math.max(10, households / 500);
         jdbc.update("insert into project (id, project_no, name, project_type, region_code, county_code,"
@@ -120,10 +120,10 @@ class ReportBenchmark {
                 + " (" + villages + ")[1 + p % 24], substring((" + villages + ")[1 + p % 24], 1, 6) || '000000',"
                 + " '县农业农村局', date '" + year + "-03-01', date '" + year + "-10-31', " + year + ", 10000000, false,"
                 + " (array['APPROVED','FUNDED','IMPLEMENTING','CLOSED'])[1 + p % 4], 50, 'bench', now(), now(), 0"
-                + " from generate_series(1, ?) as p", projects);
+                + " from generate_series(1, cast(? as integer)) as p", projects);
         jdbc.update("insert into project_beneficiary (id, project_id, household_id, position, benefit, amount_fen)"
                 + " select " + ID_BASE + " + p * 20 + b, " + ID_BASE + " + p, " + ID_BASE + " + 1 + ((p * 20 + b) * 7) % ?,"
-                + " b, '受益 / benefit', 100000 from generate_series(1, ?) as p, generate_series(0, 19) as b",
+                + " b, '受益 / benefit', 100000 from generate_series(1, cast(? as integer)) as p, generate_series(0, 19) as b",
                 households, projects);
         jdbc.execute("analyze");
         Map<String, Object> setup = new LinkedHashMap<>();
