@@ -98,7 +98,9 @@ class Distribution {
                 + "   (select count(*) from household_member m where m.household_id = h.id) as members"
                 + "   from household h join file_card f on f.household_id = h.id"
                 + "   where h.status in ('REGISTERED', 'EXITED') and h.village_code between ? and ?"
-                + "   and f.registered_at < ?) x"
+                // offset 0 keeps the derived table whole: PostgreSQL would otherwise inline it and count each
+                // household's members once for every aggregate that uses them
+                + "   and f.registered_at < ? offset 0) x"
                 + " group by x.village_code";
     }
 

@@ -47,7 +47,7 @@ class ReductionTasks {
                 + " from (select h.village_code, f.planned_exit_year, h.exit_year,"
                 + "   (select count(*) from household_member m where m.household_id = h.id) as members"
                 + "   from household h join file_card f on f.household_id = h.id"
-                + "   where h.status in ('REGISTERED', 'EXITED') and h.village_code between ? and ?) x"
+                + "   where h.status in ('REGISTERED', 'EXITED') and h.village_code between ? and ? offset 0) x"
                 + " group by x.village_code, x.planned_exit_year",
                 (rs, i) -> new Planned(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6)), year, request.low(), request.high());

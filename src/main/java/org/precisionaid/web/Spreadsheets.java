@@ -65,7 +65,7 @@ public final class Spreadsheets {
     public static ResponseEntity<byte[]> attachment(String filename, byte[] xlsx) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(XLSX);
-        headers.setContentDisposition(ContentDisposition.attachment().filename(filename, java.nio.charset.StandardCharsets.UTF_8).build());
+        headers.setContentDisposition(ContentDisposition.attachment().filename(filename).build());
         return ResponseEntity.ok().headers(headers).body(xlsx);
     }
 }

@@ -40,7 +40,7 @@ class ReportBenchmark {
             "incidence-map", "guide"};
 
     final int households = Integer.getInteger("bench.reportHouseholds", 100_000);
-    final int repeats = Integer.getInteger("bench.reportRepeats", 7);
+    final int repeats = Integer.getInteger("bench.reportRepeats", 5);
 
     @Test
     void run() throws Exception {
@@ -125,7 +125,7 @@ class ReportBenchmark {
                 + " select " + ID_BASE + " + p * 20 + b, " + ID_BASE + " + p, " + ID_BASE + " + 1 + ((p * 20 + b) * 7) % ?,"
                 + " b, '受益 / benefit', 100000 from generate_series(1, cast(? as integer)) as p, generate_series(0, 19) as b",
                 households, projects);
-        jdbc.execute("analyze");
+        jdbc.execute("vacuum analyze"); // as autovacuum leaves a loaded table: statistics and the visibility map
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("households", n);
         setup.put("members", n * 4);
@@ -148,15 +148,23 @@ class ReportBenchmark {
                     String url = "http://localhost:" + port + "/api/reports/" + name + (format.equals("xlsx") ? ".xlsx" : "")
                             + "?region=" + who[1] + "&year=" + year;
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).build();
+                    long first = System.nanoTime();
                     HttpResponse<byte[]> warm = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    long firstNanos = System.nanoTime() - first;
                     if (warm.statusCode() != 200) {
                         throw new IllegalStateException(url + " → " + warm.statusCode() + " " + new String(warm.body(),
                                 StandardCharsets.UTF_8));
                     }
                     sizes.put(who[2] + " " + name + " " + format, warm.body().length);
-                    int times = format.equals("xlsx") && name.equals("guide") ? Math.min(2, repeats) : repeats;
-                    for (int r = 0; r < times; r++) {
-                        stats.time(who[2] + " " + name + " " + format, () -> {
+                    String key = who[2] + " " + name + " " + format;
+                    if (format.equals("xlsx") && name.equals("guide")) {
+                        // every household of the region in one file: measured once (the first call is the figure)
+                        stats.record(key, firstNanos);
+                        System.out.printf("%s: %.0f ms (once)%n", key, firstNanos / 1e6);
+                        continue;
+                    }
+                    for (int r = 0; r < repeats; r++) {
+                        stats.time(key, () -> {
                             try {
                                 http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                             } catch (Exception e) {
@@ -164,6 +172,7 @@ class ReportBenchmark {
                             }
                         });
                     }
+                    System.out.printf("%s: %s%n", key, stats.percentiles().get(key));
                 }
             }
         }
