@@ -38,20 +38,24 @@ public class PublicNoticeController {
     private final HouseholdRepository households;
     private final ObjectionService objections;
     private final SubmissionLimiter limiter;
+    private final java.time.Clock clock;
 
     public PublicNoticeController(RegionService regions, HouseholdRepository households, ObjectionService objections,
-            SubmissionLimiter limiter) {
+            SubmissionLimiter limiter, java.time.Clock clock) {
+        this.clock = clock;
         this.regions = regions;
         this.households = households;
         this.objections = objections;
         this.limiter = limiter;
     }
 
+    /** @param kind IDENTIFICATION (proposed for the register) or EXIT (proposed to leave poverty) */
     public record Notice(String applicationNo, String headName, String headIdNumber, int members, String villageGroup,
-                         String classification, Instant noticeEnds) {
+                         String classification, Instant noticeEnds, String kind) {
     }
 
-    public record VillageNotices(String villageCode, String village, List<Notice> households) {
+    /** @param exited the county's announcement: households that left poverty this year */
+    public record VillageNotices(String villageCode, String village, List<Notice> households, List<Notice> exited) {
     }
 
     public record ObjectionRequest(String applicationNo, String reason, String contact) {
@@ -67,9 +71,15 @@ public class PublicNoticeController {
         if (region.getLevel() != RegionLevel.VILLAGE) {
             throw FieldRuleException.invalid(Map.of("village", "'" + village + "' is not a village code"));
         }
-        List<Notice> notices = households.findByVillageCodeAndStatusOrderByApplicationNo(village, Status.ANNOUNCED)
-                .stream().map(PublicNoticeController::notice).toList();
-        return new VillageNotices(region.getCode(), region.label(), notices);
+        List<Notice> notices = new java.util.ArrayList<>(households
+                .findByVillageCodeAndStatusOrderByApplicationNo(village, Status.ANNOUNCED).stream()
+                .map(household -> notice(household, household.getNoticeEnds(), "IDENTIFICATION")).toList());
+        households.findByVillageCodeAndStatusAndExitNoticeEndsAfterOrderByApplicationNo(village, Status.REGISTERED,
+                clock.instant()).forEach(household -> notices.add(notice(household, household.getExitNoticeEnds(), "EXIT")));
+        List<Notice> exited = households.findByVillageCodeAndStatusAndExitYearOrderByApplicationNo(village,
+                Status.EXITED, clock.instant().atZone(clock.getZone()).getYear()).stream()
+                .map(household -> notice(household, null, "EXITED")).toList();
+        return new VillageNotices(region.getCode(), region.label(), notices, exited);
     }
 
     @PostMapping("/objections")
@@ -81,10 +91,10 @@ public class PublicNoticeController {
                 "异议已受理，乡镇将调查答复 / Your objection was received; the township will investigate and answer"));
     }
 
-    private static Notice notice(Household household) {
+    private static Notice notice(Household household, Instant noticeEnds, String kind) {
         Member head = household.head();
         return new Notice(household.getApplicationNo(), head == null ? "" : head.getName(),
                 head == null ? "" : ResidentId.mask(head.getIdNumber()), household.getMembers().size(),
-                household.getVillageGroup(), household.getClassification(), household.getNoticeEnds());
+                household.getVillageGroup(), household.getClassification(), noticeEnds, kind);
     }
 }

@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * An objection raised by anyone during a public notice, about a household on the identification notice or a
- * project under disclosure (exactly one of the two); investigated and answered by the officials of the procedure.
+ * An objection raised by anyone during a public notice, about a household on the identification notice, a
+ * project under disclosure or a village's exit on notice (exactly one of them); investigated and answered by the
+ * officials of the procedure.
  */
 @Entity
 @Table(name = "objection")
@@ -23,7 +24,7 @@ public class Objection {
 
     /** What an objection is about; the field name is the one the public form and the API use. */
     public enum Subject {
-        HOUSEHOLD("applicationNo"), PROJECT("projectNo");
+        HOUSEHOLD("applicationNo"), PROJECT("projectNo"), VILLAGE_EXIT("exitNo");
 
         private final String field;
 
@@ -44,6 +45,8 @@ public class Objection {
     private Long householdId;
     @Column(name = "project_id")
     private Long projectId;
+    @Column(name = "village_exit_id")
+    private Long villageExitId;
     private String reason;
     private String contact;
     @Enumerated(EnumType.STRING)
@@ -62,10 +65,10 @@ public class Objection {
     }
 
     Objection(Subject subject, long subjectId, String reason, String contact, Instant submittedAt) {
-        if (subject == Subject.HOUSEHOLD) {
-            this.householdId = subjectId;
-        } else {
-            this.projectId = subjectId;
+        switch (subject) {
+            case HOUSEHOLD -> this.householdId = subjectId;
+            case PROJECT -> this.projectId = subjectId;
+            case VILLAGE_EXIT -> this.villageExitId = subjectId;
         }
         this.reason = reason;
         this.contact = contact;
@@ -88,6 +91,7 @@ public class Objection {
     public Long getId() { return id; }
     public Long getHouseholdId() { return householdId; }
     public Long getProjectId() { return projectId; }
+    public Long getVillageExitId() { return villageExitId; }
     public String getReason() { return reason; }
     public String getContact() { return contact; }
     public State getStatus() { return status; }

@@ -11,11 +11,17 @@ public interface ObjectionRepository extends JpaRepository<Objection, Long> {
 
     Optional<Objection> findFirstByProjectIdAndStatusOrderByIdAsc(Long projectId, Objection.State status);
 
+    Optional<Objection> findFirstByVillageExitIdAndStatusOrderByIdAsc(Long villageExitId, Objection.State status);
+
     List<Objection> findByHouseholdIdOrderById(Long householdId);
 
     List<Objection> findByProjectIdOrderById(Long projectId);
 
+    List<Objection> findByVillageExitIdOrderById(Long villageExitId);
+
     long countByHouseholdIdAndStatusIn(Long householdId, Collection<Objection.State> states);
 
     long countByProjectIdAndStatusIn(Long projectId, Collection<Objection.State> states);
+
+    long countByVillageExitIdAndStatusIn(Long villageExitId, Collection<Objection.State> states);
 }

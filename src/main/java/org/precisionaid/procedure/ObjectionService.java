@@ -78,9 +78,11 @@ public class ObjectionService {
             throw new ConflictException(field + ": " + number
                     + " is not under public notice now; objections are accepted only during the notice period");
         }
-        long open = subject == Subject.HOUSEHOLD
-                ? objections.countByHouseholdIdAndStatusIn(entry.id(), UNANSWERED)
-                : objections.countByProjectIdAndStatusIn(entry.id(), UNANSWERED);
+        long open = switch (subject) {
+            case HOUSEHOLD -> objections.countByHouseholdIdAndStatusIn(entry.id(), UNANSWERED);
+            case PROJECT -> objections.countByProjectIdAndStatusIn(entry.id(), UNANSWERED);
+            case VILLAGE_EXIT -> objections.countByVillageExitIdAndStatusIn(entry.id(), UNANSWERED);
+        };
         if (open >= MAX_OPEN_PER_SUBJECT) {
             throw new ConflictException(field + ": " + open + " objections to " + number
                     + " are already under investigation; please wait for their answer");
@@ -98,10 +100,12 @@ public class ObjectionService {
 
     /** Gives a newly created investigation task the oldest objection nobody is investigating yet. */
     public Objection attachOldestOpen(Subject subject, long subjectId, String taskId) {
-        Objection objection = (subject == Subject.HOUSEHOLD
-                ? objections.findFirstByHouseholdIdAndStatusOrderByIdAsc(subjectId, Objection.State.OPEN)
-                : objections.findFirstByProjectIdAndStatusOrderByIdAsc(subjectId, Objection.State.OPEN))
-                .orElseThrow(() -> new IllegalStateException("no open objection for " + subject + " " + subjectId));
+        Objection objection = (switch (subject) {
+            case HOUSEHOLD -> objections.findFirstByHouseholdIdAndStatusOrderByIdAsc(subjectId, Objection.State.OPEN);
+            case PROJECT -> objections.findFirstByProjectIdAndStatusOrderByIdAsc(subjectId, Objection.State.OPEN);
+            case VILLAGE_EXIT -> objections.findFirstByVillageExitIdAndStatusOrderByIdAsc(subjectId,
+                    Objection.State.OPEN);
+        }).orElseThrow(() -> new IllegalStateException("no open objection for " + subject + " " + subjectId));
         objection.investigateIn(taskId);
         return objection;
     }
@@ -115,8 +119,11 @@ public class ObjectionService {
 
     @Transactional(readOnly = true)
     public List<Objection> of(Subject subject, long subjectId) {
-        return subject == Subject.HOUSEHOLD ? objections.findByHouseholdIdOrderById(subjectId)
-                : objections.findByProjectIdOrderById(subjectId);
+        return switch (subject) {
+            case HOUSEHOLD -> objections.findByHouseholdIdOrderById(subjectId);
+            case PROJECT -> objections.findByProjectIdOrderById(subjectId);
+            case VILLAGE_EXIT -> objections.findByVillageExitIdOrderById(subjectId);
+        };
     }
 
     /** Drops control characters and surrounding blanks; keeps line breaks. */

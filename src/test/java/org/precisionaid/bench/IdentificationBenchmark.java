@@ -46,11 +46,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class IdentificationBenchmark {
 
-    static final List<String> VILLAGES = List.of("654224100201", "654224100202", "654224100203", "654224100204",
-            "654224101201", "654224101202", "654224101203", "654224101204", "654224102201", "654224102202",
-            "654224102203", "654224102204", "654225100201", "654225100202", "654225100203", "654225100204",
-            "654225101201", "654225101202", "654225101203", "654225101204", "654225200201", "654225200202",
-            "654225200203", "654225200204");
+    static final List<String> VILLAGES = List.of("654224100201", "654224100200", "654224100001", "654224100002",
+            "654224101201", "654224101200", "654224101203", "654224101001", "654224102201", "654224102202",
+            "654224102203", "654224102204", "654225101205", "654225101206", "654225101207", "654225101208",
+            "654225101201", "654225101202", "654225101203", "654225101204", "654225101209", "654225101210",
+            "654225101211", "654225101200");
     /** Write transactions one household takes: start, 5 tasks × (claim + complete), the notice timer. */
     static final int TRANSACTIONS_PER_HOUSEHOLD = 12;
 
@@ -112,7 +112,7 @@ class IdentificationBenchmark {
             result.put("afterStart", memory());
             result.put("engine", engineSettings(context.getBean(ProcessEngineConfigurationImpl.class)));
             DataSource dataSource = context.getBean(DataSource.class);
-            result.put("baseline", baseline(dataSource));
+            result.put("baseline", baseline(dataSource, baselineCommits, workers));
             result.put("s1", throughput(context));
             result.put("afterS1", memory());
             result.put("history", history(new JdbcTemplate(dataSource), database));
@@ -144,7 +144,7 @@ class IdentificationBenchmark {
     }
 
     /** Raw commit rate of the same database, pool and concurrency: one-row insert per transaction over JDBC. */
-    private Map<String, Object> baseline(DataSource dataSource) throws Exception {
+    static Map<String, Object> baseline(DataSource dataSource, int baselineCommits, int workers) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists bench_commit");
             statement.execute("create table bench_commit (id bigint primary key, payload varchar(64))");
@@ -328,7 +328,7 @@ class IdentificationBenchmark {
         return result;
     }
 
-    private static Map<String, Object> memory() {
+    static Map<String, Object> memory() {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long rss = 0;

@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportsBrowserIT {
 
-    static final String VILLAGE = "654225200202"; // 塔斯特村, 新地乡, 裕民县
+    static final String VILLAGE = "654225101205"; // 吉也克村, 吉也克镇, 裕民县
     static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
     @LocalServerPort int port;
@@ -68,18 +68,18 @@ class ReportsBrowserIT {
             browser.click(By.id("link-distribution"));
             loaded(browser);
             assertThat(browser.pageText()).contains("贫困村和贫困人口分布表").contains("裕民县 / Yumin County")
-                    .contains("塔斯特村 / Tasite Village").contains("贫困发生率 / Poverty incidence");
+                    .contains("吉也克村 / Jiyeke Village").contains("贫困发生率 / Poverty incidence");
             browser.screenshot("distribution-county");
 
-            new Select(browser.driver.findElement(By.id("region"))).selectByValue("654225200000");
+            new Select(browser.driver.findElement(By.id("region"))).selectByValue("654225101000");
             browser.click(By.id("show"));
             loaded(browser);
-            assertThat(browser.driver.findElement(By.id("meta")).getText()).contains("654225200000");
-            assertThat(browser.driver.findElements(By.cssSelector("table.report tbody tr"))).hasSize(5);
+            assertThat(browser.driver.findElement(By.id("meta")).getText()).contains("654225101000");
+            assertThat(browser.driver.findElements(By.cssSelector("table.report tbody tr"))).hasSize(13);
             browser.screenshot("distribution-township");
 
             String href = browser.driver.findElement(By.id("xlsx")).getDomAttribute("href");
-            assertThat(href).isEqualTo("/api/reports/distribution.xlsx?region=654225200000&year=" + YEAR);
+            assertThat(href).isEqualTo("/api/reports/distribution.xlsx?region=654225101000&year=" + YEAR);
             Object excel = ((JavascriptExecutor) browser.driver).executeAsyncScript("""
                     var done = arguments[arguments.length - 1];
                     fetch(arguments[0], {credentials: 'same-origin'})
@@ -111,26 +111,26 @@ class ReportsBrowserIT {
             loaded(browser);
             browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.paMapReady")));
             assertThat(browser.driver.findElements(By.cssSelector("#map svg path")).size()).isGreaterThan(1);
-            assertThat(browser.pageText()).contains("塔斯特村养羊 / Tasite sheep").contains("产业项目 / Industrial")
+            assertThat(browser.pageText()).contains("吉也克村养羊 / Jiyeke sheep").contains("产业项目 / Industrial")
                     .contains("基础设施项目 / Infrastructure").contains("乡镇位置 / township");
             browser.screenshot("projects-map");
 
             browser.click(By.id("nav-incidence-map"));
             loaded(browser);
             browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.paMapReady")));
-            assertThat(browser.pageText()).contains("贫困发生率分布图").contains("新地乡 / Xindi Township");
+            assertThat(browser.pageText()).contains("贫困发生率分布图").contains("吉也克镇 / Jiyeke Town");
             browser.screenshot("incidence-map");
         }
     }
 
     @Test
     void theTownshipReadsTheGuidePageByPageAndIsRefusedAnotherTownship() {
-        try (Browser browser = reportsAs("reports-guide", "township.654225200")) {
+        try (Browser browser = reportsAs("reports-guide", "township.654225101")) {
             browser.open("/reports/report.html?name=guide&region=" + VILLAGE + "&year=" + YEAR);
             loaded(browser);
             String text = browser.pageText();
             assertThat(text).contains("扶贫明细手册").contains("帮扶责任人 / Responsible cadre").contains(applications.get(0))
-                    .contains("7,500.00").contains("塔斯特村养羊");
+                    .contains("7,500.00").contains("吉也克村养羊");
             browser.screenshot("guide");
 
             browser.open("/reports/report.html?name=guide&region=654225100000");

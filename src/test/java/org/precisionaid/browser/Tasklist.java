@@ -150,7 +150,10 @@ final class Tasklist {
     }
 
     void check(String label) {
-        field(label).findElement(By.cssSelector("input[type='checkbox']")).click();
+        WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
+        // below the fold the box may sit under Tasklist's footer; the official would scroll first
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+        box.click();
     }
 
     void pickToday(String label) {

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @PostgresTest
 class ReportPostgresTest {
 
-    static final String VILLAGE = "654225200204";   // 博孜达克村, 新地乡, 裕民县
+    static final String VILLAGE = "654225101204";   // 加依勒玛村, 吉也克镇, 裕民县
     static final String COUNTY = "654225000000";
 
     @Autowired TestRestTemplate rest;
@@ -45,7 +45,7 @@ class ReportPostgresTest {
         fixtures.exit(left, YEAR);
         Household poor = fixtures.registered(VILLAGE, 14602, "SOCIAL_ASSISTANCE", "LACK_OF_WATER", YEAR + 2);
         fixtures.wages(poor, YEAR, "24000");
-        String project = fixtures.project(VILLAGE, "WATER", "博孜达克村饮水 / Bozidake water", false,
+        String project = fixtures.project(VILLAGE, "WATER", "加依勒玛村饮水 / Jiayilema water", false,
                 List.of(poor.getApplicationNo()));
 
         JsonNode distribution = get(rest, "county.654225", "/api/reports/distribution" + q);
@@ -75,7 +75,7 @@ class ReportPostgresTest {
         assertThat(number(incidence, "incidence", "code", COUNTY, "poorPeople"))
                 .isEqualTo(number(distribution, "distribution", "code", COUNTY, "poorPeople"));
 
-        JsonNode guide = get(rest, "township.654225200", "/api/reports/guide?region=" + VILLAGE + "&year=" + YEAR);
+        JsonNode guide = get(rest, "township.654225101", "/api/reports/guide?region=" + VILLAGE + "&year=" + YEAR);
         JsonNode household = row(guide, "households", "applicationNo", poor.getApplicationNo());
         assertThat(household.get("income" + YEAR).decimalValue()).isEqualByComparingTo("6000.00");
         assertThat(household.get("projects").asText()).contains(project);

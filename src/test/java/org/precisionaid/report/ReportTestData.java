@@ -25,8 +25,8 @@ public final class ReportTestData {
         Household overdue = fixtures.registered(village, seed + 2, "DEVELOPMENT", "LACK_OF_WATER", year);
         fixtures.wages(covered, year, "30000");
         fixtures.wages(overdue, year, "8000");
-        fixtures.project(village, "INDUSTRY", "塔斯特村养羊 / Tasite sheep", true, List.of(covered.getApplicationNo()));
-        fixtures.project(village, "ROADS", "塔斯特村道路 / Tasite road", false, List.of(overdue.getApplicationNo()));
+        fixtures.project(village, "INDUSTRY", "吉也克村养羊 / Jiyeke sheep", true, List.of(covered.getApplicationNo()));
+        fixtures.project(village, "ROADS", "吉也克村道路 / Jiyeke road", false, List.of(overdue.getApplicationNo()));
         return List.of(covered.getApplicationNo(), exited.getApplicationNo(), overdue.getApplicationNo());
     }
 }

@@ -1,0 +1,15 @@
+package org.precisionaid.village;
+
+import java.math.BigDecimal;
+
+/**
+ * What the village clerk or committee enters into the village file (PUT /api/villages/{code}/file). Every field of
+ * the basic conditions and infrastructure is required; {@code version}, when given, must be the version read.
+ */
+public record VillageFileForm(Integer households, Integer population, Integer agriculturalPopulation,
+                              BigDecimal areaKm2, BigDecimal cultivatedLandMu, Boolean roadHardened,
+                              Boolean busService, Boolean safeDrinkingWater, Boolean electricity, Boolean broadband,
+                              Boolean clinic, Boolean culturalRoom, String leadingIndustries,
+                              Long collectiveIncomeYuan, Integer collectiveIncomeYear, Long perCapitaIncomeYuan,
+                              String mainConstraints, String urgentNeeds, Integer plannedExitYear, Long version) {
+}
