@@ -115,6 +115,28 @@ class ReportApiTest {
     }
 
     @Test
+    void incidenceIsThePoorOverTheAgriculturalPopulationOfTheVillageFiles() {
+        // the demo keeps a village file for every village of Toli (VillageDemoData), none in Yumin
+        JsonNode toli = get(rest, "county.654224", "/api/reports/distribution?region=654224000000&year=" + YEAR);
+        int villagesWithFile = 0;
+        for (JsonNode row : toli.get("tables").get(0).get("rows")) {
+            // townships and residents' committees (社区, no village file) have no figure of their own here
+            if (row.get("code").asText().endsWith("000") || !row.hasNonNull("agriculturalPopulation")) {
+                continue;
+            }
+            villagesWithFile++;
+            long agricultural = row.get("agriculturalPopulation").asLong();
+            assertThat(agricultural).as(row.get("code").asText()).isPositive();
+            assertThat(row.get("incidence").decimalValue()).isEqualByComparingTo(java.math.BigDecimal.valueOf(
+                    row.get("poorPeople").asLong()).divide(java.math.BigDecimal.valueOf(agricultural), 4,
+                    java.math.RoundingMode.HALF_UP));
+        }
+        assertThat(villagesWithFile).isGreaterThan(10);
+        assertThat(row(toli, "distribution", "code", "654224000000").get("agriculturalPopulation").asLong()).isPositive();
+        assertThat(row(distribution, "distribution", "code", VILLAGE).hasNonNull("incidence")).isFalse();
+    }
+
+    @Test
     void theReductionTasksSetPlannedExitsAgainstAchievedOnesAndShowTheOverdueHousehold() {
         assertThat(grew(tasksBefore, tasks, "years", "year", String.valueOf(YEAR), "plannedHouseholds")).isEqualTo(2);
         assertThat(grew(tasksBefore, tasks, "years", "year", String.valueOf(YEAR), "plannedPeople")).isEqualTo(8);
