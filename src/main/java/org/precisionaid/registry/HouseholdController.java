@@ -8,11 +8,12 @@ import org.precisionaid.region.CandidateGroups;
 import org.precisionaid.region.RegionCode;
 import org.precisionaid.security.RegionScope;
 import org.precisionaid.web.FieldRuleException;
+import org.precisionaid.web.Spreadsheets;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -177,12 +178,8 @@ public class HouseholdController {
                 .filter(a -> a.startsWith("GROUP_county-") || a.startsWith("GROUP_auditor-"))
                 .map(a -> a.substring(a.lastIndexOf('-') + 1))
                 .anyMatch(prefix::startsWith);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        headers.setContentDisposition(ContentDisposition.attachment()
-                .filename("households-" + prefix + (wanted == null ? "" : "-" + wanted.name().toLowerCase()) + ".xlsx")
-                .build());
-        return ResponseEntity.ok().headers(headers).body(export.xlsx(prefix, wanted, full));
+        return Spreadsheets.attachment("households-" + prefix + (wanted == null ? "" : "-" + wanted.name().toLowerCase())
+                + ".xlsx", export.xlsx(prefix, wanted, full));
     }
 
     private void requireClerkOf(String villageCode, Authentication user) {

@@ -1,15 +1,13 @@
 package org.precisionaid.registry;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.precisionaid.web.Spreadsheets;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +25,7 @@ public class HouseholdExport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
     private static final String[] HEADERS = {"申请编号", "村（社区）代码", "村民小组", "户主姓名", "户主身份证号", "家庭人口",
             "人均纯收入（元）", "状态", "识别分类", "致贫原因", "公示截止", "户主联系电话"};
+    private static final int[] WIDTHS = {30, 16, 16, 16, 30, 16, 16, 16, 16, 16, 16, 16};
 
     private final HouseholdRepository households;
 
@@ -36,18 +35,9 @@ public class HouseholdExport {
 
     @Transactional(readOnly = true)
     public byte[] xlsx(String regionPrefix, Codes.Status status, boolean fullIdNumbers) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             Sheet sheet = book.createSheet("贫困户名单");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.length; i++) {
-                header.createCell(i).setCellValue(HEADERS[i]);
-                header.getCell(i).setCellStyle(bold);
-                sheet.setColumnWidth(i, (i == 0 || i == 4 ? 30 : 16) * 256);
-            }
+            Spreadsheets.header(sheet, 0, Spreadsheets.bold(book), HEADERS, WIDTHS);
             int r = 1;
             for (int page = 0; r <= MAX_ROWS; page++) {
                 var batch = households.search(regionPrefix, status, null, PageRequest.of(page, PAGE));
@@ -73,9 +63,7 @@ public class HouseholdExport {
                     break;
                 }
             }
-            book.write(out);
-            book.dispose();
-            return out.toByteArray();
+            return Spreadsheets.bytes(book);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -47,12 +47,17 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         .requestMatchers(paths("/public/**", "/error", "/webjars/**")).permitAll()
+                        // libraries only (ECharts for the report pages, from org.mvnpm); the pages and data need a login
+                        .requestMatchers(paths("/_static/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the only session here is the Camunda webapps' own (read by WebappSessionAuthenticationFilter): a
+                // read must not change its id, or parallel requests of a page (and Tasklist beside it) lose their login
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // stateless Basic authentication sends no cookie a forged request could ride on
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)

@@ -20,7 +20,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets our Cockpit plugin read {@code /api/audit} with the official's Cockpit login: a GET without HTTP Basic is
+ * Lets our Cockpit plugin read {@code /api/audit}, and the report pages ({@code /reports/}, {@code /api/reports/})
+ * be read, with the official's login to the Camunda webapps: a GET without HTTP Basic is
  * taken as the user the Camunda webapps' session holds, with the groups Camunda loaded for him. Only reads, and
  * only there: nothing a forged cross-site request could change (ADR 0002 keeps CSRF off for stateless Basic).
  */
@@ -31,7 +32,8 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"GET".equals(request.getMethod()) || !path.startsWith("/api/audit/")
+        return !"GET".equals(request.getMethod()) || !(path.startsWith("/api/audit/")
+                || path.startsWith("/api/reports") || path.startsWith("/reports/"))
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
 

@@ -81,6 +81,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "unknown-project", "项目不存在 / Unknown project", e.getMessage(), Map.of());
     }
 
+    @ExceptionHandler(org.precisionaid.report.ReportNotFoundException.class)
+    ProblemDetail reportNotFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-report", "报表不存在 / Unknown report", e.getMessage(), Map.of());
+    }
+
     @ExceptionHandler(org.precisionaid.audit.AuditCaseNotFoundException.class)
     ProblemDetail auditCaseNotFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-case", "案件不存在 / Unknown case", e.getMessage(), Map.of());

@@ -1,0 +1,143 @@
+package org.precisionaid.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.precisionaid.assessment.IncomeAccounts;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.funding.FundingStarter;
+import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.report.ReportTestData;
+import org.precisionaid.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The county office and a township read the reports in the browser, logged in once to Tasklist: the tables with
+ * their region and year picker, the two maps, the guide page by page, the Excel file and the printed page. Another
+ * township's region is refused on the page.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportsBrowserIT {
+
+    static final String VILLAGE = "654225101205"; // 吉也克村, 吉也克镇, 裕民县
+    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    @LocalServerPort int port;
+    @Autowired HouseholdService households;
+    @Autowired AssistanceService assistance;
+    @Autowired IncomeAccounts accounts;
+    @Autowired FundingStarter funding;
+    @Autowired IdentityService identity;
+
+    List<String> applications;
+
+    @BeforeAll
+    void householdsAndProjectsOfTheVillage() {
+        applications = ReportTestData.village(households, assistance, accounts, funding, identity, VILLAGE, 14701);
+    }
+
+    private Browser reportsAs(String journey, String user) {
+        Browser browser = new Browser("http://localhost:" + port, journey, "zh-CN");
+        new Tasklist(browser).login("tasklist", user, "demo");
+        return browser;
+    }
+
+    private static void loaded(Browser browser) {
+        browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    }
+
+    @Test
+    void theCountyOfficeReadsTheThreeTablesPicksATownshipDownloadsExcelAndPrints() {
+        try (Browser browser = reportsAs("reports-tables", "county.654225")) {
+            browser.open("/reports/index.html");
+            browser.waitFor(By.id("link-distribution"));
+            browser.screenshot("reports-index");
+            browser.click(By.id("link-distribution"));
+            loaded(browser);
+            assertThat(browser.pageText()).contains("贫困村和贫困人口分布表").contains("裕民县 / Yumin County")
+                    .contains("吉也克村 / Jiyeke Village").contains("贫困发生率 / Poverty incidence");
+            browser.screenshot("distribution-county");
+
+            new Select(browser.driver.findElement(By.id("region"))).selectByValue("654225101000");
+            browser.click(By.id("show"));
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("meta")).getText()).contains("654225101000");
+            assertThat(browser.driver.findElements(By.cssSelector("table.report tbody tr"))).hasSize(13);
+            browser.screenshot("distribution-township");
+
+            String href = browser.driver.findElement(By.id("xlsx")).getDomAttribute("href");
+            assertThat(href).isEqualTo("/api/reports/distribution.xlsx?region=654225101000&year=" + YEAR);
+            Object excel = ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                    var done = arguments[arguments.length - 1];
+                    fetch(arguments[0], {credentials: 'same-origin'})
+                      .then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); });
+                    """, href);
+            assertThat(String.valueOf(excel)).startsWith("200 application/vnd.openxmlformats");
+
+            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertThat(browser.driver.findElement(By.id("picker")).isDisplayed()).isFalse();
+            browser.screenshot("distribution-print");
+            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+            browser.click(By.id("nav-income-targets"));
+            loaded(browser);
+            assertThat(browser.pageText()).contains("农民人均纯收入目标表").contains("目标完成率 / Actual ÷ target")
+                    .contains("5,200.00");
+            browser.screenshot("income-targets");
+            browser.click(By.id("nav-reduction-tasks"));
+            loaded(browser);
+            assertThat(browser.pageText()).contains("减贫任务表").contains("逾期未脱贫户数");
+            browser.screenshot("reduction-tasks");
+        }
+    }
+
+    @Test
+    void theCountyOfficeSeesItsProjectsAndThePoorOnTheCountyMap() {
+        try (Browser browser = reportsAs("reports-maps", "county.654225")) {
+            browser.open("/reports/report.html?name=projects-map&year=" + YEAR);
+            loaded(browser);
+            browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.paMapReady")));
+            assertThat(browser.driver.findElements(By.cssSelector("#map svg path")).size()).isGreaterThan(1);
+            assertThat(browser.pageText()).contains("吉也克村养羊 / Jiyeke sheep").contains("产业项目 / Industrial")
+                    .contains("基础设施项目 / Infrastructure").contains("乡镇位置 / township");
+            browser.screenshot("projects-map");
+
+            browser.click(By.id("nav-incidence-map"));
+            loaded(browser);
+            browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.paMapReady")));
+            assertThat(browser.pageText()).contains("贫困发生率分布图").contains("吉也克镇 / Jiyeke Town");
+            browser.screenshot("incidence-map");
+        }
+    }
+
+    @Test
+    void theTownshipReadsTheGuidePageByPageAndIsRefusedAnotherTownship() {
+        try (Browser browser = reportsAs("reports-guide", "township.654225101")) {
+            browser.open("/reports/report.html?name=guide&region=" + VILLAGE + "&year=" + YEAR);
+            loaded(browser);
+            String text = browser.pageText();
+            assertThat(text).contains("扶贫明细手册").contains("帮扶责任人 / Responsible cadre").contains(applications.get(0))
+                    .contains("7,500.00").contains("吉也克村养羊");
+            browser.screenshot("guide");
+
+            browser.open("/reports/report.html?name=guide&region=654225101000");
+            browser.waitUntil(d -> !d.findElement(By.id("message")).getText().isBlank());
+            assertThat(browser.driver.findElement(By.id("message")).getText()).contains("无权限 / Forbidden")
+                    .contains("outside your region");
+            browser.screenshot("guide-other-township-refused");
+        }
+    }
+}
