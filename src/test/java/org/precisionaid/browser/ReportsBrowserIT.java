@@ -133,7 +133,7 @@ class ReportsBrowserIT {
                     .contains("7,500.00").contains("吉也克村养羊");
             browser.screenshot("guide");
 
-            browser.open("/reports/report.html?name=guide&region=654225101000");
+            browser.open("/reports/report.html?name=guide&region=654225100000");
             browser.waitUntil(d -> !d.findElement(By.id("message")).getText().isBlank());
             assertThat(browser.driver.findElement(By.id("message")).getText()).contains("无权限 / Forbidden")
                     .contains("outside your region");

@@ -266,7 +266,7 @@ class ReportApiTest {
     @Test
     void anotherRegionIsForbiddenBadInputNamesTheFieldAndAnUnknownReportIsNotFound() {
         ResponseEntity<JsonNode> other = rest.withBasicAuth(TOWNSHIP_USER, "demo")
-                .getForEntity("/api/reports/distribution?region=654225101000", JsonNode.class);
+                .getForEntity("/api/reports/distribution?region=654225100000", JsonNode.class);
         assertThat(other.getStatusCode().value()).isEqualTo(403);
         assertThat(other.getBody().get("errors").get("region").asText()).contains("outside your region");
         ResponseEntity<JsonNode> above = rest.withBasicAuth(TOWNSHIP_USER, "demo")
