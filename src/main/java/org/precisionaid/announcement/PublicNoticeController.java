@@ -15,8 +15,13 @@ import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdRepository;
 import org.precisionaid.registry.Member;
 import org.precisionaid.registry.ResidentId;
+import org.precisionaid.registry.StatusChange;
 import org.precisionaid.web.FieldRuleException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +30,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Public on purpose, without login: the households of a village under announcement (ID numbers masked,
- * no phone numbers) and the objection form. The page is /public/notices.html.
+ * no phone numbers) and the objection form. The page is /public/notices.html; the same notice prints from
+ * /public/notices.pdf.
  */
 @RestController
 @RequestMapping("/public")
@@ -38,17 +45,19 @@ public class PublicNoticeController {
     private final HouseholdRepository households;
     private final ObjectionService objections;
     private final SubmissionLimiter limiter;
+    private final NoticePdf pdf;
 
     public PublicNoticeController(RegionService regions, HouseholdRepository households, ObjectionService objections,
-            SubmissionLimiter limiter) {
+            SubmissionLimiter limiter, NoticePdf pdf) {
         this.regions = regions;
         this.households = households;
         this.objections = objections;
         this.limiter = limiter;
+        this.pdf = pdf;
     }
 
     public record Notice(String applicationNo, String headName, String headIdNumber, int members, String villageGroup,
-                         String classification, Instant noticeEnds) {
+                         String classification, Instant noticeStarts, Instant noticeEnds) {
     }
 
     public record VillageNotices(String villageCode, String village, List<Notice> households) {
@@ -72,6 +81,35 @@ public class PublicNoticeController {
         return new VillageNotices(region.getCode(), region.label(), notices);
     }
 
+    /**
+     * The same notice as an A4 PDF for the village board (Chinese text in an embedded font): exactly the households
+     * and columns of the public page, their notice periods, where and how to object, who issued it.
+     */
+    @GetMapping("/notices.pdf")
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> noticesPdf(@RequestParam(required = false) String village) {
+        String code = village == null ? "" : village.trim();
+        if (!code.matches("\\d{12}") || code.startsWith("00")) {
+            throw FieldRuleException.invalid(Map.of("village", "must be the 12-digit code of a village, e.g. 654224101201"));
+        }
+        Region region = regions.get(code);
+        if (region.getLevel() != RegionLevel.VILLAGE) {
+            throw FieldRuleException.invalid(Map.of("village", "'" + code + "' is the code of a "
+                    + region.getLevel().name().toLowerCase() + ", not of a village"));
+        }
+        VillageNotices notices = notices(code);
+        NoticePdf.Place place = new NoticePdf.Place(region,
+                regions.get(region.code().ancestor(RegionLevel.TOWNSHIP).value()),
+                regions.get(region.code().ancestor(RegionLevel.COUNTY).value()));
+        String page = ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/notices.html")
+                .queryParam("village", code).build().toUriString();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        headers.setContentDisposition(ContentDisposition.inline().filename("notice-" + code + ".pdf").build());
+        headers.setCacheControl(CacheControl.noStore());
+        return ResponseEntity.ok().headers(headers).body(pdf.render(notices, place, page));
+    }
+
     @PostMapping("/objections")
     public ResponseEntity<ObjectionReceipt> object(@RequestBody ObjectionRequest request, HttpServletRequest http) {
         limiter.check(http.getRemoteAddr());
@@ -85,6 +123,18 @@ public class PublicNoticeController {
         Member head = household.head();
         return new Notice(household.getApplicationNo(), head == null ? "" : head.getName(),
                 head == null ? "" : ResidentId.mask(head.getIdNumber()), household.getMembers().size(),
-                household.getVillageGroup(), household.getClassification(), household.getNoticeEnds());
+                household.getVillageGroup(), household.getClassification(), noticeStarts(household),
+                household.getNoticeEnds());
+    }
+
+    /** When the household went on this notice: its last announcement. */
+    private static Instant noticeStarts(Household household) {
+        Instant starts = null;
+        for (StatusChange change : household.getHistory()) {
+            if (change.getStatus() == Status.ANNOUNCED) {
+                starts = change.getAt();
+            }
+        }
+        return starts;
     }
 }

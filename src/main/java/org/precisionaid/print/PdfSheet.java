@@ -24,9 +24,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PdfSheet implements AutoCloseable {
 
-    static final float MARGIN = 50f;
+    static final float MARGIN = 45f;
     static final float BODY = 10.5f;
-    static final float SMALL = 8.5f;
+    /** Table cells: a little smaller than the text, so that an application number fits its column. */
+    static final float CELL = 9f;
+    public static final float SMALL_TEXT = 8.5f;
     private static final float LEADING = 1.4f;
     private static final float PAD = 4f;
     private static final float FOOTER_SPACE = 28f;
@@ -147,8 +149,8 @@ public final class PdfSheet implements AutoCloseable {
                         PDPageContentStream.AppendMode.APPEND, true)) {
                     content = foot;
                     String number = "第 " + (i + 1) + " 页，共 " + pages + " 页 / Page " + (i + 1) + " of " + pages;
-                    write(footer, MARGIN, MARGIN - 14f, SMALL);
-                    write(number, MARGIN + width - textWidth(number, SMALL), MARGIN - 14f, SMALL);
+                    write(footer, MARGIN, MARGIN - 14f, SMALL_TEXT);
+                    write(number, MARGIN + width - textWidth(number, SMALL_TEXT), MARGIN - 14f, SMALL_TEXT);
                 }
             }
             content = null;
@@ -178,9 +180,9 @@ public final class PdfSheet implements AutoCloseable {
     private float height(float[] columns, List<String> cells) {
         int lines = 1;
         for (int i = 0; i < columns.length; i++) {
-            lines = Math.max(lines, wrap(cell(cells, i), BODY, columns[i] - 2 * PAD).size());
+            lines = Math.max(lines, wrap(cell(cells, i), CELL, columns[i] - 2 * PAD).size());
         }
-        return lines * BODY * LEADING + 2 * PAD;
+        return lines * CELL * LEADING + 2 * PAD;
     }
 
     /** Draws one row at the current position; {@code keepWith} keeps a header on the page of the first row after it. */
@@ -203,9 +205,9 @@ public final class PdfSheet implements AutoCloseable {
                 content.addRect(x, top - rowHeight, columns[i], rowHeight);
                 content.stroke();
                 float lineY = top - PAD;
-                for (String line : wrap(cell(cells, i), BODY, columns[i] - 2 * PAD)) {
-                    lineY -= BODY * LEADING;
-                    write(line, x + PAD, lineY + BODY * 0.3f, BODY);
+                for (String line : wrap(cell(cells, i), CELL, columns[i] - 2 * PAD)) {
+                    lineY -= CELL * LEADING;
+                    write(line, x + PAD, lineY + CELL * 0.3f, CELL);
                 }
                 x += columns[i];
             }
