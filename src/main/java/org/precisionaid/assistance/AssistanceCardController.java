@@ -122,7 +122,7 @@ public class AssistanceCardController {
                             List.of("帮扶措施 / Support measures", orDash(card.getSupportMeasures())),
                             List.of("计划脱贫年度 / Planned exit year", card.getPlannedExitYear() + " 年")))
                     .space(8f)
-                    .paragraph("有困难或意见，请先联系帮扶责任人；也可向" + village.getNameZh() + "村委会或"
+                    .paragraph("有困难或意见，请先联系帮扶责任人；也可向" + village.getNameZh() + "村民委员会或"
                             + township.getNameZh() + "人民政府反映。")
                     .paragraph("For help or a complaint, call your responsible cadre first; you may also go to the "
                             + village.getNameEn() + " committee or the " + township.getNameEn() + " government.", 9.5f)
