@@ -7,7 +7,10 @@ import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.HouseholdRepository;
 import org.springframework.stereotype.Component;
 
-/** The identification notice: a household is on it while ANNOUNCED, until its notice ends. */
+/**
+ * The households' notices in the village: identification (while ANNOUNCED, until its notice ends) and exit (a
+ * registered household proposed to leave poverty, until its exit notice ends).
+ */
 @Component
 public class HouseholdNotices implements NoticeBoard {
 
@@ -26,6 +29,7 @@ public class HouseholdNotices implements NoticeBoard {
     public Optional<Entry> find(String applicationNo) {
         return households.findByApplicationNo(applicationNo).map(household -> new Entry(household.getId(),
                 household.getApplicationNo(),
-                household.getStatus() == Status.ANNOUNCED ? household.getNoticeEnds() : null));
+                household.getStatus() == Status.ANNOUNCED ? household.getNoticeEnds()
+                        : household.getStatus() == Status.REGISTERED ? household.getExitNoticeEnds() : null));
     }
 }

@@ -56,4 +56,15 @@ public class Eligibility {
         return new Assessment((String) row.get("classification"), (String) row.get("reason"),
                 BigDecimal.valueOf(((Number) row.get("line")).doubleValue()));
     }
+
+    /** The poverty line of an income year (yuan per person and year), from the DMN table povertyLine. */
+    public BigDecimal povertyLine(int incomeYear) {
+        DmnDecisionResult result = EngineCalls.withoutAuthorization(() -> decisions.evaluateDecisionByKey("povertyLine")
+                .variables(Variables.createVariables().putValue("incomeYear", incomeYear)).evaluate());
+        if (result.isEmpty() || result.getFirstResult().getEntry("povertyLine") == null) {
+            throw new IllegalStateException("The DMN table povertyLine has no line for income year " + incomeYear
+                    + ": an administrator must add it to bpmn/eligibility.dmn and deploy");
+        }
+        return BigDecimal.valueOf(((Number) result.getFirstResult().getEntry("povertyLine")).doubleValue());
+    }
 }

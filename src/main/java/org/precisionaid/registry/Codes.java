@@ -78,7 +78,8 @@ public final class Codes {
 
     public enum Status implements Labelled {
         APPLIED("已申请 / Applied"), RETURNED("退回补正 / Returned for correction"), ANNOUNCED("公示中 / Under announcement"),
-        REGISTERED("已建档立卡 / Registered"), REJECTED("未通过 / Rejected");
+        REGISTERED("已建档立卡 / Registered"), REJECTED("未通过 / Rejected"),
+        EXITED("已脱贫 / Exited");
         private final String label;
         Status(String label) { this.label = label; }
         public String label() { return label; }
@@ -92,7 +93,9 @@ public final class Codes {
         APPLICATION("农户申请 / Application"), PRESCREEN("预审 / Pre-screen"),
         GROUP("小组评议 / Group evaluation"), VILLAGE("村级审核 / Village review"),
         TOWNSHIP("乡镇审核 / Township review"), COUNTY("县级审定 / County review"),
-        ANNOUNCEMENT("公告公示 / Public announcement"), REGISTRATION("建档立卡 / Registration");
+        ANNOUNCEMENT("公告公示 / Public announcement"), REGISTRATION("建档立卡 / Registration"),
+        ASSESSMENT("年度考核 / Annual assessment"), CONSENT("户认可 / Household consent"),
+        EXIT("脱贫销号 / Exit from the register");
         private final String label;
         Level(String label) { this.label = label; }
         public String label() { return label; }

@@ -74,6 +74,11 @@ public class FileCard {
     public void keepPairingUntil(LocalDate pairingEnds) {
         this.pairingEnds = pairingEnds;
     }
+    /** The township's updated support plan after a year in which the household did not leave poverty. */
+    void updatePlan(String supportMeasures, int plannedExitYear) {
+        this.supportMeasures = supportMeasures;
+        this.plannedExitYear = plannedExitYear;
+    }
     public String getSupportMeasures() { return supportMeasures; }
     public int getPlannedExitYear() { return plannedExitYear; }
     public Instant getRegisteredAt() { return registeredAt; }

@@ -79,6 +79,17 @@ public class Household {
     @Column(name = "notice_ends")
     private Instant noticeEnds;
 
+    /** The year the household left poverty (销号) and why; null while it has not. */
+    @Column(name = "exit_year")
+    private Integer exitYear;
+    @Column(name = "exit_reason")
+    private String exitReason;
+    /** End of the exit notice in the village while the household is proposed to leave poverty. */
+    @Column(name = "exit_notice_ends")
+    private Instant exitNoticeEnds;
+    /** Watched for falling back into poverty (防止返贫监测). */
+    private boolean monitored;
+
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -174,6 +185,18 @@ public class Household {
 
     public Instant getNoticeEnds() { return noticeEnds; }
     void announceUntil(Instant noticeEnds) { this.noticeEnds = noticeEnds; }
+    public Integer getExitYear() { return exitYear; }
+    public String getExitReason() { return exitReason; }
+    public Instant getExitNoticeEnds() { return exitNoticeEnds; }
+    public boolean isMonitored() { return monitored; }
+    void exitNoticeUntil(Instant ends) { this.exitNoticeEnds = ends; }
+    void exit(int year, String reason) {
+        this.exitYear = year;
+        this.exitReason = reason;
+        this.exitNoticeEnds = null;
+        this.monitored = false;
+    }
+    void monitor(boolean monitored) { this.monitored = monitored; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     void touch(Instant at) { this.updatedAt = at; }

@@ -112,6 +112,67 @@ public class HouseholdService {
         return card;
     }
 
+    /** Posts the household's proposed exit (脱贫) in its village until the given moment; it stays registered meanwhile. */
+    public Household publishExitNotice(long householdId, Instant ends, String actor) {
+        Household household = registered(householdId);
+        household.exitNoticeUntil(ends);
+        household.changeStatus(Status.REGISTERED, Level.ANNOUNCEMENT, "exit notice published", "until " + ends, actor,
+                clock.instant());
+        return household;
+    }
+
+    /** The exit was not approved (level, reason, official); the household stays registered and its notice ends. */
+    public Household exitRefused(long householdId, Level level, String reason, String actor) {
+        Household household = get(householdId);
+        household.exitNoticeUntil(null);
+        household.changeStatus(household.getStatus(), level, "exit refused", reason, actor, clock.instant());
+        return household;
+    }
+
+    /** Removes the household from the poor register (销号) for the given year; the file card stays. */
+    public Household exit(long householdId, int year, String reason, String actor) {
+        Household household = registered(householdId);
+        household.exit(year, reason);
+        household.changeStatus(Status.EXITED, Level.EXIT, "exited " + year, reason, actor, clock.instant());
+        return household;
+    }
+
+    /** Starts or ends return-to-poverty monitoring (防止返贫监测) of a household that left poverty. */
+    public Household monitor(long householdId, boolean monitored, String reason, String actor) {
+        Household household = get(householdId);
+        household.monitor(monitored);
+        household.changeStatus(household.getStatus(), Level.ASSESSMENT,
+                monitored ? "monitoring started" : "monitoring ended", reason, actor, clock.instant());
+        return household;
+    }
+
+    /** Records a decision of the annual assessment without changing the household's status. */
+    public Household note(long householdId, Level level, String decision, String reason, String actor) {
+        Household household = get(householdId);
+        household.changeStatus(household.getStatus(), level, decision, reason, actor, clock.instant());
+        return household;
+    }
+
+    /** The township's updated support plan and planned exit year after a year the household stayed poor. */
+    public FileCard updatePlan(long householdId, String supportMeasures, int plannedExitYear, String actor) {
+        Household household = registered(householdId);
+        FileCard card = fileCards.findById(householdId)
+                .orElseThrow(() -> new IllegalStateException("household " + householdId + " has no file card"));
+        card.updatePlan(supportMeasures, plannedExitYear);
+        household.changeStatus(Status.REGISTERED, Level.ASSESSMENT, "support plan updated",
+                "planned exit " + plannedExitYear + ": " + supportMeasures, actor, clock.instant());
+        return card;
+    }
+
+    private Household registered(long householdId) {
+        Household household = get(householdId);
+        if (household.getStatus() != Status.REGISTERED) {
+            throw new ConflictException("household " + household.getApplicationNo() + " is "
+                    + household.getStatus() + "; this step needs a registered household");
+        }
+        return household;
+    }
+
     @Transactional(readOnly = true)
     public Household get(long id) {
         return households.findById(id).orElseThrow(() -> new HouseholdNotFoundException(String.valueOf(id)));

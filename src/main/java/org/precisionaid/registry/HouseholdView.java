@@ -14,7 +14,8 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
                             String drinkingWater, List<String> causes, boolean ownsCar, boolean registeredBusiness,
                             boolean commercialHousing, boolean civilServant, String classification,
                             String classificationReason, Instant noticeEnds, List<MemberView> members,
-                            List<ChangeView> history, FileCardView fileCard, List<ProjectBenefit> projects) {
+                            List<ChangeView> history, FileCardView fileCard, List<ProjectBenefit> projects,
+                            Integer exitYear, String exitReason, boolean monitored) {
 
     /** A project that benefits (or benefited) the household, and what it planned for it. */
     public record ProjectBenefit(String projectNo, String name, String type, String status, String benefit,
@@ -57,6 +58,7 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
                         names == null ? card.getAssistingUnit() : names.unit(),
                         names == null ? card.getResponsibleCadre() : names.cadre(), card.getAssistingUnitId(),
                         card.getCadreId(), card.getSupportMeasures(), card.getPlannedExitYear(),
-                        card.getRegisteredAt(), card.getPairingEnds()), projects);
+                        card.getRegisteredAt(), card.getPairingEnds()), projects,
+                h.getExitYear(), h.getExitReason(), h.isMonitored());
     }
 }
