@@ -51,10 +51,7 @@ class FundingJourneyBrowserIT {
         try (Browser browser = new Browser("http://localhost:" + port, "funding")) {
             Tasklist tasklist = new Tasklist(browser);
             tasklist.login("tasklist", CLERK, "demo");
-            browser.click(By.cssSelector(".start-process-action"));
-            browser.click(By.xpath("//*[@ng-click='selectProcessDefinition(processDefinition)']"
-                    + "[contains(., 'Project funding')]"));
-            browser.waitFor(By.cssSelector(".fjs-form"));
+            tasklist.startProcess("扶贫项目资金");
             browser.screenshot("start-form");
             tasklist.fill("申报地区代码 / Region code", VILLAGE);
             tasklist.choose("项目类型 / Project type", "产业扶贫 / Industry");
@@ -74,7 +71,7 @@ class FundingJourneyBrowserIT {
             tasklist.fill("计划帮扶内容2 / Planned benefit 2", "母羊5只");
             browser.screenshot("start-form-filled");
             long before = repository.count();
-            browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+            tasklist.submitStartForm();
             try {
                 browser.waitUntil(driver -> repository.count() > before);
             } catch (org.openqa.selenium.TimeoutException e) {

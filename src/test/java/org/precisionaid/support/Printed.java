@@ -9,6 +9,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Keeps what a test printed: the PDF and its first page as PNG (rendered by PDFBox, as a viewer would show it) under
@@ -19,6 +20,13 @@ public final class Printed {
     static final Path DIRECTORY = Path.of("target", "screenshots", "printed");
 
     private Printed() {
+    }
+
+    /** The text of every page, as PDFBox reads it back. */
+    public static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     public static void save(String name, byte[] pdf) throws IOException {
