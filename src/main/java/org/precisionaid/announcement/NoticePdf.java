@@ -50,7 +50,7 @@ public class NoticePdf {
             if (households.isEmpty()) {
                 sheet.space(6f).paragraph("目前没有公示中的农户 / No household is under announcement now.");
             } else {
-                sheet.table(new float[] {27, 14, 19, 9, 13, 18},
+                sheet.table(new float[] {141, 69, 100, 48, 63, 84},
                         List.of("申请号 / Application", "户主 / Head", "身份证号 / ID number", "人口 / Members",
                                 "村民小组 / Group", "公示期 / Notice period"),
                         households.stream().map(n -> List.of(n.applicationNo(), n.headName(), n.headIdNumber(),
