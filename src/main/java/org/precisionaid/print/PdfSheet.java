@@ -39,6 +39,7 @@ public final class PdfSheet implements AutoCloseable {
     private final PDType0Font font;
     private final CmapLookup cmap;
     private final String footer;
+    private final java.util.Map<Integer, Float> widths = new java.util.HashMap<>();
     private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private PDPageContentStream content;
     private float y;
@@ -275,9 +276,20 @@ public final class PdfSheet implements AutoCloseable {
         return out.toString();
     }
 
+    /** Width in points: the sum of the characters' advance widths (as {@code PDFont.getStringWidth}), memoised. */
     float textWidth(String text, float size) {
+        float units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            units += widths.computeIfAbsent(cp, this::advance);
+            i += Character.charCount(cp);
+        }
+        return units / 1000f * size;
+    }
+
+    private float advance(int cp) {
         try {
-            return font.getStringWidth(text) / 1000f * size;
+            return font.getStringWidth(new String(Character.toChars(cp)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
