@@ -43,6 +43,7 @@ public final class PdfSheet implements AutoCloseable {
     private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private PDPageContentStream content;
     private float y;
+    private boolean closed;
 
     /**
      * @param title  the document's title in its properties (what a PDF viewer shows in its title bar)
@@ -51,10 +52,15 @@ public final class PdfSheet implements AutoCloseable {
     public PdfSheet(PrintFont printFont, String title, String footer) {
         try {
             this.loaded = printFont.load();
-            this.font = PDType0Font.load(document, loaded.face(), true);
-            this.cmap = loaded.face().getUnicodeCmapLookup();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            this.font = PDType0Font.load(document, loaded.face(), true);
+            this.cmap = loaded.face().getUnicodeCmapLookup();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         this.footer = footer;
         PDDocumentInformation info = document.getDocumentInformation();
@@ -163,16 +169,27 @@ public final class PdfSheet implements AutoCloseable {
         }
     }
 
+    /** Frees the document and the font, and ends this document's turn (see {@link PrintFont}). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (content != null) {
                 content.close();
+                content = null;
             }
             document.close();
-            loaded.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            try {
+                loaded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -4,9 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 
+import org.precisionaid.web.FieldRuleException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +33,25 @@ public class PrintFont {
     static final String FACE = "WenQuanYiMicroHei";
 
     private final byte[] collection;
+    /** Documents being made at once: each parse holds a copy of the font and a core, and the notices are public. */
+    private final Semaphore printing;
+    private final int concurrent;
+    private final Duration wait;
 
+    /** For tests: two documents at once, a caller waits up to ten seconds for his turn. */
     public PrintFont() {
+        this(2, Duration.ofSeconds(10));
+    }
+
+    @Autowired
+    public PrintFont(@Value("${precision-aid.print.concurrent:2}") int concurrent) {
+        this(concurrent, Duration.ofSeconds(10));
+    }
+
+    PrintFont(int concurrent, Duration wait) {
+        this.concurrent = concurrent;
+        this.printing = new Semaphore(concurrent, true);
+        this.wait = wait;
         try (InputStream in = PrintFont.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the print font " + RESOURCE + " is missing from the classpath");
@@ -37,21 +62,47 @@ public class PrintFont {
         }
     }
 
-    /** A fresh parse of the face; the caller closes the returned collection once its document is saved. */
+    /**
+     * A fresh parse of the face, once it is this caller's turn (503 when too many documents are being made for too
+     * long); the caller closes it once its document is saved, which also ends his turn.
+     */
     Loaded load() throws IOException {
-        TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(collection));
-        TrueTypeFont face = ttc.getFontByName(FACE);
-        if (face == null) {
-            ttc.close();
-            throw new IllegalStateException("no face " + FACE + " in " + RESOURCE);
+        try {
+            if (!printing.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
         }
-        return new Loaded(ttc, face);
+        try {
+            TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(collection));
+            TrueTypeFont face = ttc.getFontByName(FACE);
+            if (face == null) {
+                ttc.close();
+                throw new IllegalStateException("no face " + FACE + " in " + RESOURCE);
+            }
+            return new Loaded(ttc, face, printing);
+        } catch (IOException | RuntimeException e) {
+            printing.release();
+            throw e;
+        }
     }
 
-    record Loaded(TrueTypeCollection collection, TrueTypeFont face) implements AutoCloseable {
+    private FieldRuleException busy() {
+        return new FieldRuleException(HttpStatus.SERVICE_UNAVAILABLE, "busy-printing",
+                "正在打印，请稍后再试 / Busy printing, try again shortly",
+                Map.of("print", concurrent + " documents are being made at once; try again in a few seconds"));
+    }
+
+    record Loaded(TrueTypeCollection collection, TrueTypeFont face, Semaphore turn) implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            collection.close();
+            try {
+                collection.close();
+            } finally {
+                turn.release();
+            }
         }
     }
 }

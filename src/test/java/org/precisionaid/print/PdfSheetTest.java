@@ -1,6 +1,7 @@
 package org.precisionaid.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.precisionaid.web.FieldRuleException;
+import org.springframework.http.HttpStatus;
 
 /** What the printer gets: A4, Chinese and Latin readable, the font embedded as a subset, long tables over pages. */
 class PdfSheetTest {
@@ -64,6 +67,24 @@ class PdfSheetTest {
             String text = page2.getText(document);
             assertThat(text).contains("申请号 / Application").contains("第 2 页，共 " + document.getNumberOfPages() + " 页");
             assertThat(new PDFTextStripper().getText(document)).contains("SQ-1 农户1\n").contains("SQ-80").contains("农户80");
+        }
+    }
+
+    @Test
+    void onlySoManyDocumentsAreMadeAtOnceAndTheNextCallerIsToldToTryAgain() {
+        PrintFont one = new PrintFont(1, java.time.Duration.ofMillis(200));
+        PdfSheet first = new PdfSheet(one, "t", "f");
+        assertThatThrownBy(() -> new PdfSheet(one, "t", "f"))
+                .isInstanceOfSatisfying(FieldRuleException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.errors()).containsKey("print");
+                });
+        first.toBytes();
+        first.close();
+        first.close();   // twice gives back one turn only
+        try (PdfSheet second = new PdfSheet(one, "t", "f")) {
+            assertThat(second.toBytes()).isNotEmpty();
+            assertThatThrownBy(() -> new PdfSheet(one, "t", "f")).isInstanceOf(FieldRuleException.class);
         }
     }
 
