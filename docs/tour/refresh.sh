@@ -35,8 +35,9 @@ copy 10-funding-lead-unit-review.png   funding       lead-unit-review-filled
 copy 11-funding-public-disclosure.png  funding       public-disclosure
 copy 12-funding-acceptance.png         funding       acceptance-filled
 copy 13-funding-public-results.png     funding       public-results
-# printed documents, rendered to PNG by PDFBox in the review journey (org.precisionaid.support.Printed)
+# printed documents, rendered to PNG by PDFBox in the review and funding journeys (org.precisionaid.support.Printed)
 copy 6-public-notice-pdf.png           printed       notice-654224101201
+copy 11-funding-public-disclosure-pdf.png printed    projects-654224101201
 card=$(ls -t "$shots"/printed/card-SQ-*.png 2>/dev/null | head -1 || true)
 if [[ -n "$card" ]]; then cp "$card" "$tour/9-assistance-card-pdf.png"; else echo "missing: the card of the review journey" >&2; missing=1; fi
 exit $missing

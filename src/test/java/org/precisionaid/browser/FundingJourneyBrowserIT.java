@@ -17,8 +17,10 @@ import org.precisionaid.project.ProjectService;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.HouseholdView;
 import org.precisionaid.support.IntegrationTest;
+import org.precisionaid.support.Printed;
 import org.precisionaid.support.Projects;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -42,9 +44,10 @@ class FundingJourneyBrowserIT {
     org.precisionaid.assistance.AssistanceService assistance;
     @Autowired ProjectService projects;
     @Autowired ProjectRepository repository;
+    @Autowired TestRestTemplate rest;
 
     @Test
-    void aProjectFromApplicationThroughReviewsAndDisclosureToAcceptance() {
+    void aProjectFromApplicationThroughReviewsAndDisclosureToAcceptance() throws java.io.IOException {
         List<String> beneficiaries = Projects.registered(households, assistance, VILLAGE, 2);
         HouseholdView first = households.view(beneficiaries.get(0));
 
@@ -120,6 +123,12 @@ class FundingJourneyBrowserIT {
             assertThat(disclosure).contains("公示中 / Under public disclosure").contains("60,000.00")
                     .doesNotContain(first.members().get(0).idNumber()).doesNotContain(first.phone());
             browser.screenshot("public-disclosure");
+            org.openqa.selenium.WebElement print = browser.driver.findElement(By.id("printLink"));
+            assertThat(print.getText()).isEqualTo("打印 / Print (PDF)");
+            byte[] sheet = rest.getForObject(print.getAttribute("href"), byte[].class);
+            Printed.save("projects-" + VILLAGE, sheet);
+            assertThat(Printed.text(sheet)).contains(projectNo).contains("60,000.00")
+                    .doesNotContain(first.members().get(0).idNumber());
 
             // the disclosure period passes; finance allocates and the clerk reports completion
             String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(projectNo).singleResult()
