@@ -50,3 +50,6 @@ create table assessment_run (
     finished_at  timestamp,
     constraint assessment_run_pk primary key (county_code, assessment_year)
 );
+
+-- the assessment's decisions are longer ("assessed 2026: EXIT_PROPOSED")
+alter table household_status_change alter column decision set data type varchar(64);

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The public notice of a village as an A4 sheet for the village board: the same households and the same columns as
- * the public page (masked ID numbers, never a phone), each with its notice period, then where and how to object and
- * who issued it.
+ * the public page (masked ID numbers, never a phone) — identification and proposed exits, each with its notice period,
+ * and the households that left poverty this year — then where and how to object and who issued it.
  */
 @Component
 public class NoticePdf {
@@ -25,6 +25,10 @@ public class NoticePdf {
     public NoticePdf(PrintFont font, PrintClock clock) {
         this.font = font;
         this.clock = clock;
+    }
+
+    private static String kind(String kind) {
+        return "EXIT".equals(kind) ? "拟脱贫退出 / Proposed exit" : "贫困户识别 / Identification";
     }
 
     /** Where the village is: township and county of the village. */
@@ -41,24 +45,33 @@ public class NoticePdf {
                     .centred(place.village().getNameEn() + ", " + place.township().getNameEn() + ", "
                             + place.county().getNameEn() + " (village code " + place.village().getCode() + ")", 10f)
                     .space(8f)
-                    .paragraph("经农户申请、村民小组民主评议、村级审核、乡镇审核和县级审定，下列农户拟识别为建档立卡贫困户，现予公示。"
-                            + "身份证号已部分遮蔽。")
-                    .paragraph("After the household's application, the village group's democratic evaluation and the "
-                            + "village, township and county reviews, the households below are to be registered as poor "
-                            + "households, and are hereby announced. ID numbers are partly masked.", 9.5f);
+                    .paragraph("下列农户经村民评议和村、乡镇、县各级审核，拟识别为建档立卡贫困户或拟脱贫退出，现予公示，"
+                            + "接受群众监督。身份证号已部分遮蔽。")
+                    .paragraph("After the village's evaluation and the village, township and county reviews, the households "
+                            + "below are proposed for the register of poor households or to leave poverty; they are "
+                            + "hereby announced for public supervision. ID numbers are partly masked.", 9.5f);
             List<Notice> households = notices.households();
             if (households.isEmpty()) {
                 sheet.space(6f).paragraph("目前没有公示中的农户 / No household is under announcement now.");
             } else {
-                sheet.table(new float[] {141, 69, 100, 48, 63, 84},
-                        List.of("申请号 / Application", "户主 / Head", "身份证号 / ID number", "人口 / Members",
-                                "村民小组 / Group", "公示期 / Notice period"),
-                        households.stream().map(n -> List.of(n.applicationNo(), n.headName(), n.headIdNumber(),
-                                String.valueOf(n.members()), n.villageGroup(),
-                                clock.date(n.noticeStarts()) + " 至 / to\n" + clock.minute(n.noticeEnds()))).toList(),
+                sheet.table(new float[] {63, 132, 55, 93, 45, 52, 75},
+                        List.of("公示事项 / Notice of", "申请号 / Application", "户主 / Head", "身份证号 / ID number",
+                                "人口 / Members", "村民小组 / Group", "公示期 / Notice period"),
+                        households.stream().map(n -> List.of(kind(n.kind()), n.applicationNo(), n.headName(),
+                                n.headIdNumber(), String.valueOf(n.members()), n.villageGroup(),
+                                clock.date(n.noticeStarts()) + " 至\n" + clock.minute(n.noticeEnds()))).toList(),
                         false);
                 sheet.paragraph("共 " + households.size() + " 户 / " + households.size() + " household"
                         + (households.size() == 1 ? "" : "s") + "。", 9.5f);
+            }
+            if (!notices.exited().isEmpty()) {
+                sheet.heading("脱贫户公告 / Households that left poverty this year")
+                        .table(new float[] {131, 70, 100, 50, 70},
+                                List.of("申请号 / Application", "户主 / Head", "身份证号 / ID number", "人口 / Members",
+                                        "村民小组 / Group"),
+                                notices.exited().stream().map(n -> List.of(n.applicationNo(), n.headName(),
+                                        n.headIdNumber(), String.valueOf(n.members()), n.villageGroup())).toList(),
+                                false);
             }
             String township = place.township().getNameZh();
             sheet.heading("异议 / Objections")
@@ -66,10 +79,11 @@ public class NoticePdf {
                     .paragraph("1. 网上提交 / Online: " + publicPage)
                     .paragraph("2. 书面或当面向" + township + "人民政府提出 / In writing or in person at the "
                             + place.township().getNameEn() + " government")
-                    .paragraph(township + "将调查核实并答复；异议调查清楚之前，该户不予登记。")
+                    .paragraph(township + "将调查核实并答复；异议调查清楚之前，该户不予登记或退出。")
                     .paragraph("During the notice period anyone may object to a listed household, saying which one "
                             + "and why (a contact is optional and never published). The township investigates and "
-                            + "answers; the household is not registered before the objection is settled.", 9.5f)
+                            + "answers; the household is neither registered nor taken off the register before the "
+                            + "objection is settled.", 9.5f)
                     .space(10f)
                     .fields(List.of(
                             List.of("发布单位 / Issued by", place.county().getNameZh() + "扶贫办 / Poverty-alleviation office of "

@@ -10,6 +10,7 @@ import org.precisionaid.procedure.SubmissionLimiter;
 import org.precisionaid.region.Region;
 import org.precisionaid.region.RegionLevel;
 import org.precisionaid.region.RegionService;
+import org.precisionaid.registry.Codes;
 import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdRepository;
@@ -45,10 +46,12 @@ public class PublicNoticeController {
     private final HouseholdRepository households;
     private final ObjectionService objections;
     private final SubmissionLimiter limiter;
+    private final java.time.Clock clock;
     private final NoticePdf pdf;
 
     public PublicNoticeController(RegionService regions, HouseholdRepository households, ObjectionService objections,
-            SubmissionLimiter limiter, NoticePdf pdf) {
+            SubmissionLimiter limiter, java.time.Clock clock, NoticePdf pdf) {
+        this.clock = clock;
         this.regions = regions;
         this.households = households;
         this.objections = objections;
@@ -56,11 +59,16 @@ public class PublicNoticeController {
         this.pdf = pdf;
     }
 
+    /**
+     * @param kind         IDENTIFICATION (proposed for the register), EXIT (proposed to leave poverty) or EXITED
+     * @param noticeStarts when this notice was posted (null for EXITED, which is an announcement, not a notice)
+     */
     public record Notice(String applicationNo, String headName, String headIdNumber, int members, String villageGroup,
-                         String classification, Instant noticeStarts, Instant noticeEnds) {
+                         String classification, Instant noticeStarts, Instant noticeEnds, String kind) {
     }
 
-    public record VillageNotices(String villageCode, String village, List<Notice> households) {
+    /** @param exited the county's announcement: households that left poverty this year */
+    public record VillageNotices(String villageCode, String village, List<Notice> households, List<Notice> exited) {
     }
 
     public record ObjectionRequest(String applicationNo, String reason, String contact) {
@@ -76,9 +84,15 @@ public class PublicNoticeController {
         if (region.getLevel() != RegionLevel.VILLAGE) {
             throw FieldRuleException.invalid(Map.of("village", "'" + village + "' is not a village code"));
         }
-        List<Notice> notices = households.findByVillageCodeAndStatusOrderByApplicationNo(village, Status.ANNOUNCED)
-                .stream().map(PublicNoticeController::notice).toList();
-        return new VillageNotices(region.getCode(), region.label(), notices);
+        List<Notice> notices = new java.util.ArrayList<>(households
+                .findByVillageCodeAndStatusOrderByApplicationNo(village, Status.ANNOUNCED).stream()
+                .map(household -> notice(household, household.getNoticeEnds(), "IDENTIFICATION")).toList());
+        households.findByVillageCodeAndStatusAndExitNoticeEndsAfterOrderByApplicationNo(village, Status.REGISTERED,
+                clock.instant()).forEach(household -> notices.add(notice(household, household.getExitNoticeEnds(), "EXIT")));
+        List<Notice> exited = households.findByVillageCodeAndStatusAndExitYearOrderByApplicationNo(village,
+                Status.EXITED, clock.instant().atZone(clock.getZone()).getYear()).stream()
+                .map(household -> notice(household, null, "EXITED")).toList();
+        return new VillageNotices(region.getCode(), region.label(), notices, exited);
     }
 
     /**
@@ -119,19 +133,22 @@ public class PublicNoticeController {
                 "异议已受理，乡镇将调查答复 / Your objection was received; the township will investigate and answer"));
     }
 
-    private static Notice notice(Household household) {
+    private static Notice notice(Household household, Instant noticeEnds, String kind) {
         Member head = household.head();
         return new Notice(household.getApplicationNo(), head == null ? "" : head.getName(),
                 head == null ? "" : ResidentId.mask(head.getIdNumber()), household.getMembers().size(),
-                household.getVillageGroup(), household.getClassification(), noticeStarts(household),
-                household.getNoticeEnds());
+                household.getVillageGroup(), household.getClassification(),
+                noticeEnds == null ? null : noticeStarts(household), noticeEnds, kind);
     }
 
-    /** When the household went on this notice: its last announcement. */
+    /**
+     * When the household went on its current notice: its last posting (level ANNOUNCEMENT), the identification notice
+     * or, later, the exit notice.
+     */
     private static Instant noticeStarts(Household household) {
         Instant starts = null;
         for (StatusChange change : household.getHistory()) {
-            if (change.getStatus() == Status.ANNOUNCED) {
+            if (change.getLevel() == Codes.Level.ANNOUNCEMENT) {
                 starts = change.getAt();
             }
         }

@@ -7,13 +7,13 @@ import org.precisionaid.procedure.ObjectionAnswers;
 import org.precisionaid.procedure.ProcessBean;
 import org.precisionaid.procedure.Rejections;
 import org.precisionaid.registry.Codes.Level;
-import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.HouseholdService;
 import org.springframework.stereotype.Component;
 
 /**
- * Each objection gets its own investigation task of the township ({@link ObjectionAnswers}); the finding is kept
- * with the household's decisions and, if upheld, the case is noted for rejection.
+ * Each objection to a household on notice (identification, and exit in householdExit) gets its own investigation task
+ * of the township ({@link ObjectionAnswers}); the finding is kept with the household's decisions and, if upheld, the
+ * case is noted for rejection.
  */
 @Component("objectionInvestigation")
 @ProcessBean
@@ -35,7 +35,8 @@ public class ObjectionInvestigation implements TaskListener {
             return;
         }
         ObjectionAnswers.Answer answer = answers.answer(task, StartForm::describe);
-        households.decide(householdId, Status.ANNOUNCED, Level.ANNOUNCEMENT,
+        // the household keeps its status: ANNOUNCED on the identification notice, REGISTERED on the exit notice
+        households.note(householdId, Level.ANNOUNCEMENT,
                 answer.upheld() ? "objection upheld" : "objection dismissed", answer.finding(), answer.official());
         if (answer.upheld()) {
             Rejections.reject(task.getExecution().getProcessInstance(), Level.ANNOUNCEMENT,

@@ -5,6 +5,7 @@ import org.precisionaid.procedure.FormInput;
 import org.precisionaid.procedure.Officials;
 import org.precisionaid.procedure.ProcessBean;
 import org.precisionaid.procedure.Rejections;
+import org.precisionaid.procedure.VoteRule;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,26 +60,16 @@ public class TaskDecisions implements TaskListener {
         }
     }
 
-    /** The village-group meeting passes the household with the votes of more than half of those present. */
-    static boolean votePasses(long attendees, long votesFor) {
-        return votesFor * 2 > attendees;
-    }
-
     private void groupEvaluation(DelegateTask task, VariableScope process, long householdId, String actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long attendees = whole(task.getVariable("attendees"), "attendees", errors);
         Long votesFor = whole(task.getVariable("votesFor"), "votesFor", errors);
-        if (attendees != null && attendees < 1) {
-            errors.put("attendees", "at least one villager must attend");
-        }
-        if (attendees != null && votesFor != null && (votesFor < 0 || votesFor > attendees)) {
-            errors.put("votesFor", "must be between 0 and the " + attendees + " attendees");
-        }
+        VoteRule.check(attendees, votesFor, "attendees", "votesFor", errors);
         String minutes = comment(task, "groupMinutes", true, errors);
         if (!errors.isEmpty()) {
             throw FieldRuleException.invalid(errors);
         }
-        boolean passed = votePasses(attendees, votesFor);
+        boolean passed = VoteRule.passes(attendees, votesFor);
         process.setVariable("groupVotePassed", passed);
         String outcome = votesFor + "/" + attendees;
         households.decide(householdId, Status.APPLIED, Level.GROUP, passed ? "passed " + outcome : "failed " + outcome,

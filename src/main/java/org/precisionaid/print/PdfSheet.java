@@ -24,10 +24,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PdfSheet implements AutoCloseable {
 
-    static final float MARGIN = 45f;
+    static final float MARGIN = 40f;
     static final float BODY = 10.5f;
     /** Table cells: a little smaller than the text, so that an application number fits its column. */
-    static final float CELL = 9f;
+    static final float CELL = 8.5f;
     public static final float SMALL_TEXT = 8.5f;
     private static final float LEADING = 1.4f;
     private static final float PAD = 4f;

@@ -43,4 +43,22 @@ public final class FormInput {
         }
         return value;
     }
+
+    /** A date as form-js sends it (2026-11-23, or an ISO date-time); API clients and tests may send a Date. */
+    public static java.time.LocalDate date(Object value, String field, Map<String, String> errors) {
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            String trimmed = text.trim();
+            try {
+                return java.time.LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed);
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.put(field, "'" + text + "' is not a date (yyyy-MM-dd)");
+                return null;
+            }
+        }
+        errors.put(field, "is required (yyyy-MM-dd)");
+        return null;
+    }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.precisionaid.procedure.EngineCalls;
 import org.springframework.stereotype.Component;
@@ -46,15 +45,7 @@ public class FundingRules {
 
     /** The rules are the county's policy, not an official's permission: evaluated without his authorizations. */
     private DmnDecisionResult evaluate(String key, Map<String, Object> inputs) {
-        Authentication official = identity.getCurrentAuthentication();
-        if (official == null || org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null) {
-            return EngineCalls.withoutAuthorization(() -> decisions.evaluateDecisionByKey(key).variables(inputs).evaluate());
-        }
-        identity.clearAuthentication();
-        try {
-            return decisions.evaluateDecisionByKey(key).variables(inputs).evaluate();
-        } finally {
-            identity.setAuthentication(official);
-        }
+        return EngineCalls.withoutAuthorization(identity,
+                () -> decisions.evaluateDecisionByKey(key).variables(inputs).evaluate());
     }
 }

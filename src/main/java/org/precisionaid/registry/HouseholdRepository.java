@@ -14,6 +14,14 @@ public interface HouseholdRepository extends JpaRepository<Household, Long> {
 
     List<Household> findByVillageCodeAndStatusOrderByApplicationNo(String villageCode, Codes.Status status);
 
+    /** Registered households of the village whose proposed exit is on notice now. */
+    List<Household> findByVillageCodeAndStatusAndExitNoticeEndsAfterOrderByApplicationNo(String villageCode,
+            Codes.Status status, java.time.Instant now);
+
+    /** Households of the village that left poverty in the year (the county's announcement). */
+    List<Household> findByVillageCodeAndStatusAndExitYearOrderByApplicationNo(String villageCode, Codes.Status status,
+            Integer exitYear);
+
     /** Members with one of these ID numbers in an active household other than {@code householdId}. */
     @Query("""
             select m from Member m join fetch m.household h

@@ -24,6 +24,10 @@ final class RolePermissions {
 
     /** The cadre's work-ledger process (org.precisionaid.assistance). */
     static final String CADRE_VISIT = "cadreVisit";
+    /** A line of a household's income account, written by its village clerk or its cadre (org.precisionaid.assessment). */
+    static final String INCOME_ENTRY = "incomeEntry";
+    /** The county office starts the year's assessment of its county (org.precisionaid.assessment). */
+    static final String ANNUAL_ASSESSMENT_START = "annualAssessmentStart";
 
     private RolePermissions() {
     }
@@ -47,14 +51,21 @@ final class RolePermissions {
             // his own work ledger: he starts cadreVisit from Tasklist and is the assignee of its one task
             grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
             grants.add(new Grant(Resources.PROCESS_DEFINITION, CADRE_VISIT, READ, CREATE_INSTANCE));
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, INCOME_ENTRY, READ, CREATE_INSTANCE));
             return grants;
         }
         grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ));
-        List<String> startable = switch (role) {
+        List<String> startable = new ArrayList<>(switch (role) {
             case CLERK -> startableByClerk;
             case TOWNSHIP, COUNTY -> startableByTownshipAndCounty;
-            default -> List.of();
-        };
+            default -> List.<String>of();
+        });
+        if (role == OfficialRole.CLERK) {
+            startable.add(INCOME_ENTRY);
+        }
+        if (role == OfficialRole.COUNTY) {
+            startable.add(ANNUAL_ASSESSMENT_START);
+        }
         if (!startable.isEmpty()) {
             grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
             startable.forEach(key -> grants.add(new Grant(Resources.PROCESS_DEFINITION, key, READ, CREATE_INSTANCE)));

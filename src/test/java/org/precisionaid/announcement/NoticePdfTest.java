@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,6 +24,7 @@ import org.precisionaid.region.Region;
 import org.precisionaid.region.RegionService;
 import org.precisionaid.registry.ApplicationForm;
 import org.precisionaid.registry.Codes.Status;
+import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdRepository;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.ResidentId;
@@ -83,7 +85,8 @@ class NoticePdfTest {
             Region county = regions.get(VILLAGE.substring(0, 6) + "000000");
             assertThat(text).contains("贫困户识别公示").contains(village.getNameZh()).contains(township.getNameZh())
                     .contains(county.getNameZh()).contains(village.getNameEn());
-            assertThat(text).contains(applicationNo).contains("王建国").contains(ResidentId.mask(headId));
+            assertThat(text).contains(applicationNo).contains("王建国").contains(ResidentId.mask(headId))
+                    .contains("Identification");   // the kind of notice, in its own column
             assertThat(text).as("full ID numbers, phones and other members stay off the board")
                     .doesNotContain(headId).doesNotContain(form.phone()).doesNotContain("阿依古丽").doesNotContain("李秀英");
             for (var member : form.members()) {
@@ -93,12 +96,42 @@ class NoticePdfTest {
             Instant starts = households.history(applicationNo).stream().filter(c -> c.getStatus() == Status.ANNOUNCED)
                     .reduce((a, b) -> b).orElseThrow().getAt();
             Instant ends = households.get(applicationNo).getNoticeEnds();
-            assertThat(text).as("notice period").contains(DATE.format(starts) + " 至 / to").contains(MINUTE.format(ends));
+            assertThat(text).as("notice period").contains(DATE.format(starts) + " 至").contains(MINUTE.format(ends));
             assertThat(text).contains("/public/notices.html?village=" + VILLAGE)
                     .contains(township.getNameZh() + "人民政府").contains("异议 / Objections")
                     .contains("发布单位 / Issued by").contains(county.getNameZh() + "扶贫办")
                     .contains("名单截至 / List as of").contains("北京时间");
         }
+    }
+
+    @Test
+    void proposedExitsAreOnTheBoardWithTheirPeriodAndTheYearsExitsAreAnnounced() throws IOException {
+        String village = "654224102201";   // 红光村, 庙尔沟镇
+        Household leaving = registered(village, 14201);
+        Instant ends = Instant.now().plus(java.time.Duration.ofDays(7));
+        households.publishExitNotice(leaving.getId(), ends, "village." + village);
+        Household left = registered(village, 14202);
+        households.exit(left.getId(), java.time.Year.now().getValue(), "人均纯收入稳定超过贫困线 / income stably above the line",
+                "county.654224");
+
+        byte[] pdf = rest.getForEntity("/public/notices.pdf?village=" + village, byte[].class).getBody();
+        Printed.save("notice-exits-" + village, pdf);
+        String text = Printed.text(pdf);
+        assertThat(text).contains("拟脱贫退出").contains("Proposed exit").contains(leaving.getApplicationNo())
+                .contains(MINUTE.format(ends));
+        assertThat(text).contains("脱贫户公告 / Households that left poverty this year").contains(left.getApplicationNo());
+        for (Household household : List.of(leaving, left)) {
+            String id = households.view(household.getApplicationNo()).members().get(0).idNumber();
+            assertThat(text).contains(ResidentId.mask(id)).doesNotContain(id);
+        }
+    }
+
+    private Household registered(String village, long seed) {
+        Household household = households.submit(Applications.eligible(village, seed), "clerk." + village);
+        households.classify(household.getId(), "DEVELOPMENT", "test");
+        households.register(household.getId(), "养殖扶持 / livestock support", java.time.Year.now().getValue() + 1,
+                "township." + village.substring(0, 9));
+        return households.get(household.getApplicationNo());
     }
 
     @Test

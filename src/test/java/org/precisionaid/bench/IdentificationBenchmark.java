@@ -112,7 +112,7 @@ class IdentificationBenchmark {
             result.put("afterStart", memory());
             result.put("engine", engineSettings(context.getBean(ProcessEngineConfigurationImpl.class)));
             DataSource dataSource = context.getBean(DataSource.class);
-            result.put("baseline", baseline(dataSource));
+            result.put("baseline", baseline(dataSource, baselineCommits, workers));
             result.put("s1", throughput(context));
             result.put("afterS1", memory());
             result.put("history", history(new JdbcTemplate(dataSource), database));
@@ -144,7 +144,7 @@ class IdentificationBenchmark {
     }
 
     /** Raw commit rate of the same database, pool and concurrency: one-row insert per transaction over JDBC. */
-    private Map<String, Object> baseline(DataSource dataSource) throws Exception {
+    static Map<String, Object> baseline(DataSource dataSource, int baselineCommits, int workers) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists bench_commit");
             statement.execute("create table bench_commit (id bigint primary key, payload varchar(64))");

@@ -45,13 +45,18 @@ class ModelConventionsTest {
         }
     }
 
+    /** Started by the bulk start (annualAssessmentStart) and by annualAssessment's call activity, never by an official. */
+    static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit");
+
     @ParameterizedTest
     @MethodSource("models")
     void everyUserTaskHasABilingualNameAFormRegionGroupsADueDateAndEscalation(Path file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         Process process = model.getModelElementsByType(Process.class).iterator().next();
         Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-        assertThat(userTasks).isNotEmpty();
+        // annualAssessmentStart has no user task: it only starts the cases of a county's year
+        assertThat(userTasks.isEmpty() ? model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)
+                : userTasks).as("tasks of " + file).isNotEmpty();
         for (UserTask task : userTasks) {
             assertThat(task.getId()).matches("[a-z][a-zA-Z0-9]*");
             assertThat(task.getName()).as(task.getId()).matches("\\p{IsHan}.* / [A-Z].*");
@@ -69,7 +74,9 @@ class ModelConventionsTest {
                             && listener.getCamundaExpression().startsWith("${escalation.escalate(task, '"));
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-            if (start.getParentElement() == process && start.getEventDefinitions().isEmpty()) {
+            // cases the engine starts itself (one per household of a county's year; an exit called from it) have no form
+            boolean startedByTheEngine = ENGINE_STARTED.contains(process.getId());
+            if (start.getParentElement() == process && start.getEventDefinitions().isEmpty() && !startedByTheEngine) {
                 assertThat(start.getCamundaFormRef()).as(start.getId() + " start form").isNotBlank();
                 assertThat(Path.of("forms", start.getCamundaFormRef() + ".form")).exists();
             }

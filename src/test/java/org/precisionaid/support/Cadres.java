@@ -30,8 +30,12 @@ public final class Cadres {
                 "1380000" + String.format("%04d", n % 10000), userId).getId();
     }
 
-    /** A staff cadre for the n-th of many households: one cadre per five households of the county. */
+    /**
+     * A staff cadre for the n-th of many households: one cadre per five households of the county, per application
+     * context (the H2 and the PostgreSQL contexts share this JVM but not their cadres).
+     */
     public static long forHousehold(AssistanceService assistance, String county, long n) {
-        return POOL.computeIfAbsent(county + "/" + n / 5, key -> fresh(assistance, county, CadreRank.STAFF));
+        return POOL.computeIfAbsent(System.identityHashCode(assistance) + "/" + county + "/" + n / 5,
+                key -> fresh(assistance, county, CadreRank.STAFF));
     }
 }

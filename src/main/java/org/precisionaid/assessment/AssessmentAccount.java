@@ -1,0 +1,91 @@
+package org.precisionaid.assessment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.precisionaid.identification.ProcessVariables;
+import org.precisionaid.procedure.FormInput;
+import org.precisionaid.procedure.Officials;
+import org.precisionaid.procedure.ProcessBean;
+import org.precisionaid.project.Money;
+import org.precisionaid.registry.Codes.Level;
+import org.precisionaid.registry.Household;
+import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.web.FieldRuleException;
+import org.springframework.stereotype.Component;
+
+/**
+ * confirmAccount: shows the clerk who claims it the year's account (task-local summary) and, on completion, confirms it — the
+ * per-capita net income is computed from the account and kept, and the year takes no more entries.
+ */
+@Component("assessmentAccount")
+@ProcessBean
+public class AssessmentAccount implements TaskListener {
+
+    /** The "two no-worries, three guarantees" and safe drinking water, as the form asks them. */
+    static final List<String> GUARANTEES = List.of("foodAndClothing", "compulsoryEducation", "medicalInsurance",
+            "safeHousing", "safeDrinkingWater");
+
+    private final IncomeAccounts accounts;
+    private final HouseholdService households;
+    private final AssessmentRecords records;
+
+    public AssessmentAccount(IncomeAccounts accounts, HouseholdService households, AssessmentRecords records) {
+        this.accounts = accounts;
+        this.households = households;
+        this.records = records;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long householdId = ProcessVariables.householdId(task);
+        int year = AssessmentVariables.year(task);
+        Household household = households.get(householdId);
+        IncomeAccounts.Summary account = accounts.summary(household.getApplicationNo(), year);
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            // on claim, not on create: the bulk start creates tens of thousands of these tasks at once
+            task.setVariableLocal("accountSummary", summary(household, account));
+            return;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (account.entries().isEmpty()) {
+            errors.put("accountConfirmed", "the account of " + year + " has no entries: record the year's income"
+                    + " and expenditure first (收支台账)");
+        } else if (!Boolean.TRUE.equals(task.getVariable("accountConfirmed"))) {
+            errors.put("accountConfirmed", "tick to confirm the account has been checked with the household");
+        }
+        String comment = FormInput.text(task, "accountComment", false, errors);
+        if (!errors.isEmpty()) {
+            throw Officials.pleaseCorrect(FieldRuleException.invalid(errors));
+        }
+        String actor = Officials.actor(task);
+        records.confirmed(householdId, year, account.perCapitaNetFen());
+        households.note(householdId, Level.ASSESSMENT, "account confirmed " + year,
+                "人均纯收入 / per-capita net income " + Money.format(account.perCapitaNetFen()) + " 元; "
+                        + guarantees(task) + (comment == null ? "" : "; " + comment), actor);
+    }
+
+    static boolean guaranteesMet(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return GUARANTEES.stream().allMatch(field -> Boolean.TRUE.equals(scope.getVariable(field)));
+    }
+
+    private static String guarantees(DelegateTask task) {
+        List<String> missing = GUARANTEES.stream().filter(f -> !Boolean.TRUE.equals(task.getVariable(f))).toList();
+        return missing.isEmpty() ? "两不愁三保障及饮水安全 / every guarantee met" : "未保障 / missing: " + missing;
+    }
+
+    private static String summary(Household household, IncomeAccounts.Summary account) {
+        StringBuilder lines = new StringBuilder();
+        account.byItem().forEach((item, fen) -> lines.append("- ").append(item.label()).append("：")
+                .append(Money.format(fen)).append(" 元\n"));
+        String head = household.head() == null ? "?" : household.head().getName();
+        return """
+                **户主 / Head:** %s · **人口 / Members:** %d · **年度 / Year:** %d
+                **收入合计 / Income:** %s 元 · **支出合计 / Expenditure:** %s 元 · **人均纯收入 / Per-capita net income:** %s 元（由台账计算 / computed from the account）
+                %s""".formatted(head, account.members(), account.year(), Money.format(account.incomeFen()),
+                Money.format(account.expenditureFen()), Money.format(account.perCapitaNetFen()),
+                account.entries().isEmpty() ? "**台账尚无记录 / The account has no entries yet**" : lines.toString());
+    }
+}
