@@ -43,7 +43,7 @@ import org.springframework.http.ResponseEntity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentDecisionsTest {
 
-    static final String VILLAGE = "654225101202"; // 阿克乔克村, Halabula town, Yumin county
+    static final String VILLAGE = "654225101202"; // 窝尔塔吉也克北村, Jiyeke town, Yumin county
     static final String TOWNSHIP = "township.654225101";
     static final String SECOND_TOWNSHIP = "deputy.township.654225101";
     static final String PASSWORD = "Deputy-Reviewer-2026";

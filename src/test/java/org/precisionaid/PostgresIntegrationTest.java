@@ -40,7 +40,7 @@ class PostgresIntegrationTest {
     @Test
     void flywayTablesAndDemoRegionsExistBesideCamundasOwn() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForObject("select count(*) from region", Integer.class)).isEqualTo(33);
+        assertThat(jdbc.queryForObject("select count(*) from region", Integer.class)).isEqualTo(1481);
         for (String table : new String[] {"household", "household_member", "household_status_change", "file_card",
                 "objection"}) {
             assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?",
@@ -64,20 +64,20 @@ class PostgresIntegrationTest {
 
     @Test
     void theWholeIdentificationFlowRunsOnPostgresql() {
-        String village = "654225200201";
+        String village = "654225101209";
         String applicationNo = as(identity, "clerk." + village, () -> starter.apply(
                 org.precisionaid.support.Applications.eligible(village), "clerk." + village)).household().getApplicationNo();
         claimAndComplete(identity, tasks, "clerk." + village, applicationNo, Map.of("meetingDate", new java.util.Date(), "attendees", 12L,
                 "votesFor", 10L, "groupMinutes", "通过"));
         claimAndComplete(identity, tasks, "village." + village, applicationNo,
                 Map.of("villageDecision", "approve", "villageNoticeDate", new java.util.Date()));
-        claimAndComplete(identity, tasks, "township.654225200", applicationNo, Map.of("townshipDecision", "approve"));
+        claimAndComplete(identity, tasks, "township.654225101", applicationNo, Map.of("townshipDecision", "approve"));
         claimAndComplete(identity, tasks, "county.654225", applicationNo, Map.of("countyDecision", "approve"));
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
                 .singleResult().getId();
         management.executeJob(management.createJobQuery().processInstanceId(instanceId).activityId("noticePeriodOver")
                 .singleResult().getId());
-        claimAndComplete(identity, tasks, "township.654225200", applicationNo, Map.of("cadreId",
+        claimAndComplete(identity, tasks, "township.654225101", applicationNo, Map.of("cadreId",
                 String.valueOf(org.precisionaid.support.Cadres.fresh(assistance, "654225",
                         org.precisionaid.assistance.CadreRank.STAFF)), "supportMeasures", "劳务输出与技能培训", "plannedExitYear", 2027L));
         assertThat(households.get(applicationNo).getStatus())
@@ -89,12 +89,12 @@ class PostgresIntegrationTest {
 
     @Test
     void aCaseGoesFromStartToEnd() {
-        var instance = as(identity, "clerk.654225200201", () -> runtime.startProcessInstanceByKey("regionTestCase",
-                "PG-ROUND-TRIP", Map.of("regionCode", "654225200201")));
-        Task task = as(identity, "township.654225200",
+        var instance = as(identity, "clerk.654225101209", () -> runtime.startProcessInstanceByKey("regionTestCase",
+                "PG-ROUND-TRIP", Map.of("regionCode", "654225101209")));
+        Task task = as(identity, "township.654225101",
                 () -> tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult());
         assertThat(task).isNotNull();
-        as(identity, "township.654225200", () -> tasks.complete(task.getId()));
+        as(identity, "township.654225101", () -> tasks.complete(task.getId()));
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("PG-ROUND-TRIP")
                 .singleResult().getState()).isEqualTo("COMPLETED");
     }

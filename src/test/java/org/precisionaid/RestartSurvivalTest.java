@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartSurvivalTest {
 
-    static final String VILLAGE = "654225200201"; // 新地村, Xindi township, Yumin county
+    static final String VILLAGE = "654225101209"; // 毕替库勒村, 吉也克镇 Jiyeke town, Yumin county
 
     @Test
     void theDemoAndAStartedCaseSurviveARestartWithoutNewModelVersions(@TempDir Path data) {

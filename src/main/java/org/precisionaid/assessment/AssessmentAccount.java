@@ -17,7 +17,8 @@ import org.precisionaid.web.FieldRuleException;
 import org.springframework.stereotype.Component;
 
 /**
- * confirmAccount: shows the clerk who claims it the year's account (task-local summary) and, on completion, confirms it — the
+ * confirmAccount: shows the clerk the year's account (task-local summary, refreshed when he claims) and, on completion,
+ * confirms it — the
  * per-capita net income is computed from the account and kept, and the year takes no more entries.
  */
 @Component("assessmentAccount")
@@ -42,13 +43,13 @@ public class AssessmentAccount implements TaskListener {
     public void notify(DelegateTask task) {
         long householdId = ProcessVariables.householdId(task);
         int year = AssessmentVariables.year(task);
-        Household household = households.get(householdId);
-        IncomeAccounts.Summary account = accounts.summary(household.getApplicationNo(), year);
-        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-            // on claim, not on create: the bulk start creates tens of thousands of these tasks at once
-            task.setVariableLocal("accountSummary", summary(household, account));
+        if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            // on create (tens of thousands at once in the bulk start: one aggregate query) and again on claim
+            task.setVariableLocal("accountSummary", accounts.summaryText(householdId, year));
             return;
         }
+        Household household = households.get(householdId);
+        IncomeAccounts.Summary account = accounts.summary(household.getApplicationNo(), year);
         Map<String, String> errors = new LinkedHashMap<>();
         if (account.entries().isEmpty()) {
             errors.put("accountConfirmed", "the account of " + year + " has no entries: record the year's income"
@@ -76,16 +77,4 @@ public class AssessmentAccount implements TaskListener {
         return missing.isEmpty() ? "两不愁三保障及饮水安全 / every guarantee met" : "未保障 / missing: " + missing;
     }
 
-    private static String summary(Household household, IncomeAccounts.Summary account) {
-        StringBuilder lines = new StringBuilder();
-        account.byItem().forEach((item, fen) -> lines.append("- ").append(item.label()).append("：")
-                .append(Money.format(fen)).append(" 元\n"));
-        String head = household.head() == null ? "?" : household.head().getName();
-        return """
-                **户主 / Head:** %s · **人口 / Members:** %d · **年度 / Year:** %d
-                **收入合计 / Income:** %s 元 · **支出合计 / Expenditure:** %s 元 · **人均纯收入 / Per-capita net income:** %s 元（由台账计算 / computed from the account）
-                %s""".formatted(head, account.members(), account.year(), Money.format(account.incomeFen()),
-                Money.format(account.expenditureFen()), Money.format(account.perCapitaNetFen()),
-                account.entries().isEmpty() ? "**台账尚无记录 / The account has no entries yet**" : lines.toString());
-    }
 }

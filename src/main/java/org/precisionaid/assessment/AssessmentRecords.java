@@ -44,13 +44,17 @@ public class AssessmentRecords {
         return n == null ? 0 : n;
     }
 
-    /** The next households of the lane (registry id modulo lanes) due and not yet started for the year. */
-    public List<Due> nextDue(String countyPrefix, int year, LocalDate today, int lane, int lanes, int limit) {
+    /**
+     * The next households of the lane (registry id modulo lanes) after {@code afterId}, due and not yet started for the
+     * year. {@code afterId} only saves reading the households done already; "not started" is what keeps them once.
+     */
+    public List<Due> nextDue(String countyPrefix, int year, LocalDate today, int lane, int lanes, long afterId,
+            int limit) {
         return jdbc.query("select h.id, h.application_no, h.village_code" + DUE
-                + " and mod(h.id, ?) = ? and not exists (select 1 from household_assessment a"
+                + " and h.id > ? and mod(h.id, ?) = ? and not exists (select 1 from household_assessment a"
                 + " where a.household_id = h.id and a.assessment_year = ?) order by h.id fetch first " + limit
                 + " rows only", (row, i) -> new Due(row.getLong(1), row.getString(2), row.getString(3)),
-                countyPrefix + "%", java.sql.Date.valueOf(today), lanes, lane, year);
+                countyPrefix + "%", java.sql.Date.valueOf(today), afterId, lanes, lane, year);
     }
 
     public void started(List<Due> households, int year, String countyCode) {

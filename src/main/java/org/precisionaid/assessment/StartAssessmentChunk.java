@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @ProcessBean
 public class StartAssessmentChunk implements JavaDelegate {
 
+    /** The lane's last household started, so that the next chunk reads on from there (lost on resume: harmless). */
+    static final String LAST_ID = "lastHouseholdId";
+
     private final AssessmentRecords records;
     private final RuntimeService runtime;
     private final Clock clock;
@@ -40,8 +43,9 @@ public class StartAssessmentChunk implements JavaDelegate {
         // the multi-instance lane: its number and how many lanes there are
         int lane = ((Number) execution.getVariable("loopCounter")).intValue();
         int lanes = ((Number) execution.getVariable("nrOfInstances")).intValue();
+        Object last = execution.getVariableLocal(LAST_ID);
         List<AssessmentRecords.Due> due = records.nextDue(AssessmentRuns.prefix(county), year, LocalDate.now(clock),
-                lane, lanes, chunkSize);
+                lane, lanes, last == null ? 0L : ((Number) last).longValue(), chunkSize);
         records.started(due, year, county);
         for (AssessmentRecords.Due household : due) {
             runtime.startProcessInstanceByKey(AssessmentVariables.PROCESS_KEY, household.applicationNo(),
@@ -49,6 +53,9 @@ public class StartAssessmentChunk implements JavaDelegate {
                             .putValue(AssessmentVariables.HOUSEHOLD_ID, household.householdId())
                             .putValue(AssessmentVariables.REGION_CODE, household.villageCode())
                             .putValue(AssessmentVariables.YEAR, year));
+        }
+        if (!due.isEmpty()) {
+            execution.setVariableLocal(LAST_ID, due.get(due.size() - 1).householdId());
         }
         // local to the lane, so that one lane's last chunk does not stop another
         execution.setVariableLocal(AssessmentVariables.MORE_TO_START, due.size() == chunkSize);

@@ -37,8 +37,8 @@ class AssistanceDemoData implements ApplicationRunner {
                     "托里县人力资源和社会保障局", "13809010004", false),
             new DemoCadre("654225", "01", "阿依达娜·木拉提", "Aidana Murat", CadreRank.COUNTY, "654225000000",
                     "裕民县人力资源和社会保障局", "13809020001", true),
-            new DemoCadre("654225", "02", "张伟", "Zhang Wei", CadreRank.TOWNSHIP, "654225200000",
-                    "新地乡人民政府", "13809020002", true),
+            new DemoCadre("654225", "02", "张伟", "Zhang Wei", CadreRank.TOWNSHIP, "654225101000",
+                    "吉也克镇人民政府", "13809020002", true),
             new DemoCadre("654225", "03", "赵丽", "Zhao Li", CadreRank.STAFF, "654225000000",
                     "裕民县农业农村局", "13809020003", false));
 

@@ -11,6 +11,9 @@ import org.precisionaid.project.FundBook;
 import org.precisionaid.project.Money;
 import org.precisionaid.region.OfficialRole;
 import org.precisionaid.region.Region;
+import org.precisionaid.region.RegionCode;
+import org.precisionaid.region.RegionImport;
+import org.precisionaid.region.RegionImportException;
 import org.precisionaid.region.RegionLevel;
 import org.precisionaid.region.RegionService;
 import org.precisionaid.security.OfficialDirectory;
@@ -22,10 +25,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The visitor's world: Tacheng prefecture with two counties, three townships each, four villages each,
- * and one official per role and region, all with the password {@value #PASSWORD}. Only in the demo profile.
+ * The visitor's world: the real divisions of Tacheng prefecture (demo/regions.csv, every county, township and
+ * village), and one official per role and region where the demo has staff ({@link #staffed}), all with the password
+ * {@value #PASSWORD}. Only in the demo profile.
  */
 @Component
 @Order(10)
@@ -33,36 +39,68 @@ import org.springframework.stereotype.Component;
 public class DemoData implements ApplicationRunner {
 
     public static final String PASSWORD = "demo";
+    /** The prefecture itself (city office, auditor). */
+    static final String PREFECTURE = "654200000000";
+    /** Counties whose county office, auditor and bureaus exist. */
+    static final List<String> COUNTIES = List.of("654224", "654225");
+    /** Subtrees whose every township and village has its officials: all of Toli, one township of Yumin (吉也克镇). */
+    static final List<String> STAFFED_BELOW_COUNTY = List.of("654224", "654225101");
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final RegionService regions;
+    private final RegionImport regionImport;
     private final OfficialDirectory officials;
     private final FundBook funds;
 
-    public DemoData(RegionService regions, OfficialDirectory officials, FundBook funds) {
+    private final TransactionTemplate transaction;
+
+    public DemoData(RegionService regions, RegionImport regionImport, OfficialDirectory officials, FundBook funds,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.regions = regions;
+        this.regionImport = regionImport;
         this.officials = officials;
         this.funds = funds;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        List<Region> loaded = new ArrayList<>();
-        for (String[] row : readRegions()) {
-            loaded.add(regions.exists(row[0]) ? regions.get(row[0]) : regions.create(row[0], row[1], row[2]));
+        long started = System.nanoTime();
+        String csv;
+        try (var in = new ClassPathResource("demo/regions.csv").getInputStream()) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        int created = 0;
-        for (Region region : loaded) {
-            for (OfficialRole role : rolesAt(region.getLevel())) {
-                String userId = userId(region, role);
-                if (!officials.exists(userId)) {
-                    String[] label = role.label().split(" / ");
-                    officials.createDemoOfficial(userId, region.getNameZh() + label[0],
-                            region.getNameEn() + " " + label[1], PASSWORD, region.getCode(), role.key());
-                    created++;
-                }
+        RegionImport.Result imported;
+        try {
+            imported = regionImport.importCsv(csv);
+        } catch (RegionImportException e) {
+            throw new IllegalStateException("The demo regions do not fit the database (an older demo's invented "
+                    + "regions? delete ./data to start over): " + e.getMessage(), e);
+        }
+        List<Region> loaded = new ArrayList<>();
+        for (String[] row : readCsv("demo/regions.csv", 3)) {
+            if (staffed(row[0])) {
+                loaded.add(regions.get(row[0]));
             }
         }
+        long regionsDone = System.nanoTime();
+        // one transaction for the few hundred accounts, groups and grants instead of one each
+        int created = transaction.execute(status -> {
+            int count = 0;
+            for (Region region : loaded) {
+                for (OfficialRole role : rolesAt(region.getLevel())) {
+                    String userId = userId(region, role);
+                    if (!officials.exists(userId)) {
+                        String[] label = role.label().split(" / ");
+                        officials.createDemoOfficial(userId, region.getNameZh() + label[0],
+                                region.getNameEn() + " " + label[1], PASSWORD, region.getCode(), role.key());
+                        count++;
+                    }
+                }
+            }
+            return count;
+        });
+        long officialsDone = System.nanoTime();
         int fundRows = 0;
         for (String[] row : readCsv("demo/funds.csv", 4)) {
             int year = Integer.parseInt(row[2].trim());
@@ -71,8 +109,21 @@ public class DemoData implements ApplicationRunner {
                 fundRows++;
             }
         }
-        log.info("Demo data: {} regions, {} new officials (password '{}'), {} new fund rows", loaded.size(), created,
-                PASSWORD, fundRows);
+        log.info("Demo data: {} regions ({} new, {} ms), officials in {} of them ({} new, password '{}', {} ms), {} new "
+                + "fund rows, in {} ms", imported.created() + imported.unchanged(), imported.created(),
+                (regionsDone - started) / 1_000_000, loaded.size(), created, PASSWORD,
+                (officialsDone - regionsDone) / 1_000_000, fundRows, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Whether the demo has officials for this region: the prefecture, the demo counties, and the staffed subtrees. */
+    static boolean staffed(String code) {
+        RegionCode region = RegionCode.of(code);
+        return switch (region.level()) {
+            case PROVINCE -> false;
+            case CITY -> code.equals(PREFECTURE);
+            case COUNTY -> COUNTIES.contains(region.prefix(RegionLevel.COUNTY));
+            case TOWNSHIP, VILLAGE -> STAFFED_BELOW_COUNTY.stream().anyMatch(code::startsWith);
+        };
     }
 
     /** e.g. township.654224101 — the role, a dot, the region's significant digits. */
@@ -99,10 +150,6 @@ public class DemoData implements ApplicationRunner {
             }
         }
         return roles;
-    }
-
-    private static List<String[]> readRegions() throws IOException {
-        return readCsv("demo/regions.csv", 3);
     }
 
     private static List<String[]> readCsv(String resource, int columns) throws IOException {

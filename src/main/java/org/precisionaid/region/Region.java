@@ -5,11 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "region")
-public class Region {
+public class Region implements Persistable<String> {
 
     @Id
     @Column(length = 12)
@@ -28,7 +32,27 @@ public class Region {
     @Column(name = "name_en", nullable = false, length = 128)
     private String nameEn;
 
+    /** Codes are assigned, not generated: without this, saving a new region would first look for it (a SELECT each). */
+    @Transient
+    private boolean isNew = true;
+
     protected Region() {
+    }
+
+    @Override
+    public String getId() {
+        return code;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markNotNew() {
+        isNew = false;
     }
 
     public Region(RegionCode code, String parentCode, String nameZh, String nameEn) {

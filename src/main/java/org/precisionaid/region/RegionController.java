@@ -1,6 +1,12 @@
 package org.precisionaid.region;
 
+import java.io.IOException;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,9 +20,29 @@ public class RegionController {
     private final RegionService regions;
     private final CandidateGroups groups;
 
-    public RegionController(RegionService regions, CandidateGroups groups) {
+    private final RegionImport importer;
+
+    public RegionController(RegionService regions, CandidateGroups groups, RegionImport importer) {
         this.regions = regions;
         this.groups = groups;
+        this.importer = importer;
+    }
+
+    /**
+     * An administrator imports a division list ({@code code,name_zh,name_en}, UTF-8) sent as the body
+     * ({@code Content-Type: text/csv}); all or nothing, see {@link RegionImport}.
+     */
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+    @PreAuthorize("hasRole('ADMIN')")
+    public RegionImport.Result importCsv(@RequestBody byte[] csv) {
+        return importer.importCsv(csv);
+    }
+
+    /** The same as a form upload: the CSV in the part {@code file}. */
+    @PostMapping(path = "/import", consumes = "multipart/form-data")
+    @PreAuthorize("hasRole('ADMIN')")
+    public RegionImport.Result importUpload(@RequestPart("file") MultipartFile file) throws IOException {
+        return importer.importCsv(file.getBytes());
     }
 
     /** Without a parameter: the whole tree. With {@code parent}: the direct children of that region. */

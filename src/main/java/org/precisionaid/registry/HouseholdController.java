@@ -38,13 +38,58 @@ public class HouseholdController {
     private final IdentificationStarter starter;
     private final CandidateGroups groups;
     private final HouseholdExport export;
+    private final HouseholdImport importer;
+    private final HouseholdImportTemplate template;
 
     public HouseholdController(HouseholdService households, IdentificationStarter starter, CandidateGroups groups,
-            HouseholdExport export) {
+            HouseholdExport export, HouseholdImport importer, HouseholdImportTemplate template) {
         this.households = households;
         this.starter = starter;
         this.groups = groups;
         this.export = export;
+        this.importer = importer;
+        this.template = template;
+    }
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final String CLERK_GROUP = "GROUP_clerk-";
+
+    /** The workbook for {@link #importXlsx}: instructions, bilingual headers, drop-downs, an example household. */
+    @GetMapping("/import-template")
+    public ResponseEntity<byte[]> importTemplate(Authentication user) {
+        String village = clerkVillages(user).stream().findFirst().orElse(null);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(XLSX);
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename("贫困户批量申请模板.xlsx", java.nio.charset.StandardCharsets.UTF_8).build());
+        return ResponseEntity.ok().headers(headers).body(template.xlsx(village));
+    }
+
+    /**
+     * A village clerk applies for many households of his village at once from the template's workbook (multipart,
+     * part {@code file}): one application and case each, all or none (see {@link HouseholdImport}).
+     */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<HouseholdImport.Result> importXlsx(
+            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+            Authentication user) throws java.io.IOException {
+        if (clerkVillages(user).isEmpty()) {
+            throw new FieldRuleException(HttpStatus.FORBIDDEN, "forbidden", "无权限 / Forbidden",
+                    Map.of("file", "only a village clerk may import his village's households"));
+        }
+        if (file.getSize() > HouseholdImport.MAX_BYTES) {
+            throw FieldRuleException.invalid(Map.of("file", "at most " + HouseholdImport.MAX_BYTES + " bytes, the file has "
+                    + file.getSize()));
+        }
+        HouseholdImport.Result result = importer.importXlsx(file.getBytes(), user.getName(),
+                village -> RegionScope.memberOf(user, groups.of(village, "clerk")));
+        return ResponseEntity.status(HttpStatus.CREATED).body(result);
+    }
+
+    private static List<String> clerkVillages(Authentication user) {
+        return user.getAuthorities().stream().map(Object::toString).filter(a -> a.startsWith(CLERK_GROUP))
+                .map(a -> a.substring(CLERK_GROUP.length())).sorted().toList();
     }
 
     /** A village clerk applies for a household of his village; the identification process starts at once. */

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class HouseholdService {
 
-    private static final EnumSet<Status> ACTIVE = EnumSet.of(Status.APPLIED, Status.RETURNED, Status.ANNOUNCED,
+    /** Statuses in which a person may not appear in another application. */
+    static final EnumSet<Status> ACTIVE = EnumSet.of(Status.APPLIED, Status.RETURNED, Status.ANNOUNCED,
             Status.REGISTERED);
 
     private final HouseholdRepository households;

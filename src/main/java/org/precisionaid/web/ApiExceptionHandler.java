@@ -35,6 +35,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getMessage(), Map.of("value", String.valueOf(e.code())));
     }
 
+    /** A division list with broken rules: every one with its line, code and rule; nothing was imported. */
+    @ExceptionHandler(org.precisionaid.region.RegionImportException.class)
+    ProblemDetail regionImport(org.precisionaid.region.RegionImportException e) {
+        return problem(HttpStatus.BAD_REQUEST, "region-import", "区划导入有误，未导入任何行 / Division list refused, nothing imported",
+                e.getMessage(), Map.of("errors", e.errors()));
+    }
+
+    /** A household workbook with broken rules: every one with sheet, row, column and rule; nothing was imported. */
+    @ExceptionHandler(org.precisionaid.registry.HouseholdImportException.class)
+    ProblemDetail householdImport(org.precisionaid.registry.HouseholdImportException e,
+            jakarta.servlet.http.HttpServletRequest request) {
+        if (e.forbidden()) {
+            org.precisionaid.security.SecurityLog.refused(request.getRemoteUser(),
+                    request.getMethod() + " " + request.getRequestURI(), "households of another village in the workbook");
+        }
+        return problem(e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST, "household-import",
+                "工作簿有误，未导入任何农户 / Workbook refused, nothing imported", e.getMessage(), Map.of("errors", e.errors()));
+    }
+
     @ExceptionHandler(UnknownRegionException.class)
     ProblemDetail unknownRegion(UnknownRegionException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-region", "区划不存在 / Unknown region", e.getMessage(), Map.of());

@@ -50,7 +50,7 @@ class PublicNoticeTest {
         assertThat(raw.getBody()).doesNotContain(form.phone()).doesNotContain(form.members().get(0).idNumber())
                 .contains(ResidentId.mask(form.members().get(0).idNumber()));
         JsonNode notices = rest.getForObject("/public/notices?village=" + VILLAGE, JsonNode.class);
-        assertThat(notices.get("village").asText()).isEqualTo("新华村 / Xinhua Village");
+        assertThat(notices.get("village").asText()).isEqualTo("阿勒帕萨勒干村 / Alepasalegan Village");
         assertThat(notices.get("households")).anySatisfy(notice -> {
             assertThat(notice.get("applicationNo").asText()).isEqualTo(applicationNo);
             assertThat(notice.get("headName").asText()).isEqualTo("王建国");

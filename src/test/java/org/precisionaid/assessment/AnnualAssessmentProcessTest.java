@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Every path of annualAssessment and householdExit, as the demo officials of 新华村 run them. */
+/** Every path of annualAssessment and householdExit, as the demo officials of 阿勒帕萨勒干村 run them. */
 @IntegrationTest
 class AnnualAssessmentProcessTest {
 

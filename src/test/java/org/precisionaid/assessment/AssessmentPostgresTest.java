@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PostgresTest
 class AssessmentPostgresTest {
 
-    static final String VILLAGE = "654224102203";   // 胜利村, 庙尔沟镇, 托里县
+    static final String VILLAGE = "654224102203";   // 萨尔加克村, 庙尔沟镇, 托里县
     static final int YEAR = LocalDate.now().getYear();
 
     @Autowired RuntimeService runtime;

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AssessmentStartApiTest {
 
     static final String YUMIN = "654225000000";
-    static final String YUMIN_VILLAGE = "654225100201";
+    static final String YUMIN_VILLAGE = "654225101205";
     static final int YEAR = LocalDate.now().getYear() - 1;
 
     @Autowired TestRestTemplate rest;
@@ -80,7 +80,7 @@ class AssessmentStartApiTest {
         assertThat(management.createJobQuery().processInstanceId(startCase().getId()).count())
                 .as("one job a lane (2 in the test profile)").isEqualTo(2);
         runOneChunk();
-        int afterOneChunk = progress("township.654225100").get("started").asInt();
+        int afterOneChunk = progress("township.654225101").get("started").asInt();
         assertThat(afterOneChunk).as("one chunk of at most 3").isBetween(1, 3);
         ResponseEntity<JsonNode> again = start("county.654225", YUMIN, YEAR);
         assertThat(again.getStatusCode()).as(String.valueOf(again.getBody())).isEqualTo(HttpStatus.CONFLICT);

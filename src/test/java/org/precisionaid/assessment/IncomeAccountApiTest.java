@@ -103,7 +103,7 @@ class IncomeAccountApiTest {
         assertThat(township.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(township.getBody().get("errors").get("applicationNo").asText()).contains("clerk of village");
         assertThat(account("county.654225", no, today.getYear()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(post("clerk.654225100201", no, entry(today, "WAGES", 100L, null)).getStatusCode())
+        assertThat(post("clerk.654225101205", no, entry(today, "WAGES", 100L, null)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<JsonNode> badYear = account(CLERK, no, today.getYear() + 1);
         assertThat(badYear.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

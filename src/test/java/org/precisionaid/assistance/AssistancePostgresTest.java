@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PostgresTest
 class AssistancePostgresTest {
 
-    static final String VILLAGE = "654225200202";   // 塔斯特村, 新地乡, 裕民县
+    static final String VILLAGE = "654225101210";   // 萨热布拉克村, 吉也克镇, 裕民县
 
     @Autowired IdentificationStarter starter;
     @Autowired IdentityService identity;

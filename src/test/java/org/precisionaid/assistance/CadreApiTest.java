@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class CadreApiTest {
 
-    static final String VILLAGE = "654224101203";        // 幸福村, 铁厂沟镇, 托里县
-    static final String OTHER_TOWNSHIP_VILLAGE = "654224102201"; // 红光村, 庙尔沟镇, 托里县
+    static final String VILLAGE = "654224101203";        // 哈图村, 铁厂沟镇, 托里县
+    static final String OTHER_TOWNSHIP_VILLAGE = "654224102201"; // 萨尔喀木斯村, 庙尔沟镇, 托里县
     static final String COUNTY = "county.654224";
     static final String TOWNSHIP = "township.654224101";
     static final String OTHER_TOWNSHIP = "township.654224102";

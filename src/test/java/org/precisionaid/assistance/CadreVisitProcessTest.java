@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class CadreVisitProcessTest {
 
-    static final String VILLAGE = "654224101204";   // 光明村, 铁厂沟镇, 托里县
+    static final String VILLAGE = "654224101001";   // 同心居委会, 铁厂沟镇, 托里县
 
     @Autowired ProcessEngine engine;
     @Autowired IdentificationStarter starter;
@@ -70,7 +70,7 @@ class CadreVisitProcessTest {
         assertThat(task.getTaskDefinitionKey()).isEqualTo("recordVisit");
         assertThat(task.getDueDate()).isNotNull();
         String options = tasks.getVariableLocal(task.getId(), CadreVisits.OPTIONS).toString();
-        assertThat(options).contains(applicationNo).contains("王建国").contains("光明村").doesNotContain("654224198");
+        assertThat(options).contains(applicationNo).contains("王建国").contains("同心居委会").doesNotContain("654224198");
 
         as(identity, user, () -> tasks.complete(task.getId(), entry(applicationNo, LocalDate.now().toString())));
 

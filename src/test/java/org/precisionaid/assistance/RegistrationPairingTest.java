@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class RegistrationPairingTest {
 
-    static final String VILLAGE = "654224101202";   // 团结村, 铁厂沟镇, 托里县
+    static final String VILLAGE = "654224101200";   // 南湾村, 铁厂沟镇, 托里县
     static final String TOWNSHIP = "township.654224101";
 
     @Autowired IdentificationStarter starter;

@@ -40,7 +40,7 @@ import org.springframework.http.ResponseEntity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditApiTest {
 
-    static final String VILLAGE = "654224100202"; // 布勒合台村, Toli town, Toli county
+    static final String VILLAGE = "654224100200"; // 城郊村, Toli town, Toli county
     static final String AUDITOR = "auditor.654224";
     static final String OTHER_AUDITOR = "auditor.654225";
 

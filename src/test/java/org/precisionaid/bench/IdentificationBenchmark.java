@@ -46,11 +46,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class IdentificationBenchmark {
 
-    static final List<String> VILLAGES = List.of("654224100201", "654224100202", "654224100203", "654224100204",
-            "654224101201", "654224101202", "654224101203", "654224101204", "654224102201", "654224102202",
-            "654224102203", "654224102204", "654225100201", "654225100202", "654225100203", "654225100204",
-            "654225101201", "654225101202", "654225101203", "654225101204", "654225200201", "654225200202",
-            "654225200203", "654225200204");
+    static final List<String> VILLAGES = List.of("654224100201", "654224100200", "654224100001", "654224100002",
+            "654224101201", "654224101200", "654224101203", "654224101001", "654224102201", "654224102202",
+            "654224102203", "654224102204", "654225101205", "654225101206", "654225101207", "654225101208",
+            "654225101201", "654225101202", "654225101203", "654225101204", "654225101209", "654225101210",
+            "654225101211", "654225101200");
     /** Write transactions one household takes: start, 5 tasks × (claim + complete), the notice timer. */
     static final int TRANSACTIONS_PER_HOUSEHOLD = 12;
 
@@ -328,7 +328,7 @@ class IdentificationBenchmark {
         return result;
     }
 
-    private static Map<String, Object> memory() {
+    static Map<String, Object> memory() {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long rss = 0;

@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class AssessmentJourneyBrowserIT {
 
-    static final String VILLAGE = "654224101202";   // 团结村, 铁厂沟镇, 托里县
+    static final String VILLAGE = "654224101200";   // 南湾村, 铁厂沟镇, 托里县
     static final String CLERK = "clerk." + VILLAGE;
     static final int YEAR = LocalDate.now().getYear();
 
@@ -62,8 +62,8 @@ class AssessmentJourneyBrowserIT {
                 Task task = tasks.createTaskQuery().taskAssignee(CLERK).taskDefinitionKey("recordEntry").singleResult();
                 return task == null ? null : task.getId();
             });
-            // the entry is assigned to him: it is in his own list (as the cadre's ledger entry in ReviewJourneyBrowserIT)
-            org.assertj.core.api.Assertions.assertThat(tasklist.listsTask(entry, "我的任务 / Claimed by me")).isTrue();
+            assertThat(tasklist.listsTask(entry, "我的任务 / Claimed by me")).as("the entry is in his own list").isTrue();
+            browser.screenshot("income-entry-in-list");
             tasklist.openTask(entry);
             browser.waitFor(By.cssSelector(".fjs-form"));
             tasklist.choose("农户 / Household", no);

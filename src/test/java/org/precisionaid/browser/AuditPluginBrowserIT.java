@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class AuditPluginBrowserIT {
 
-    static final String VILLAGE = "654224100203"; // 加尔巴斯村, Toli town
+    static final String VILLAGE = "654224100001"; // 镜泉居委会, Toli town
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate rest;

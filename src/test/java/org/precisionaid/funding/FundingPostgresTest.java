@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PostgresTest
 class FundingPostgresTest {
 
-    static final String VILLAGE = "654225200201";  // 新地村, 新地乡, 裕民县
+    static final String VILLAGE = "654225101209";  // 毕替库勒村, 吉也克镇, 裕民县
 
     @Autowired FundingStarter starter;
     @Autowired ProjectService projects;
@@ -46,7 +46,7 @@ class FundingPostgresTest {
                 new ProjectForm.BudgetLineForm("INTEGRATED", new BigDecimal("60000.50"))), beneficiaries, null);
         String clerk = "clerk." + VILLAGE;
         String projectNo = as(identity, clerk, () -> starter.apply(canal, clerk)).projectNo();
-        claimAndComplete(identity, tasks, "township.654225200", projectNo, Map.of("townshipDecision", "approve"));
+        claimAndComplete(identity, tasks, "township.654225101", projectNo, Map.of("townshipDecision", "approve"));
         claimAndComplete(identity, tasks, "county.654225", projectNo, Map.of("countyDecision", "approve"));
         claimAndComplete(identity, tasks, "water.654225", projectNo, Map.of("leadUnitDecision", "approve"));
         claimAndComplete(identity, tasks, "county.654225", projectNo, Map.of("approvalDecision", "approve"));

@@ -41,7 +41,7 @@ import org.precisionaid.support.Cadres;
 import org.precisionaid.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every path of bpmn/identification.bpmn, walked by the officials of Xinhua village's region. */
+/** Every path of bpmn/identification.bpmn, walked by the officials of Alepasalegan village's region. */
 @IntegrationTest
 class IdentificationProcessTest {
 
@@ -125,7 +125,7 @@ class IdentificationProcessTest {
     @Test
     void onlyTheClerkOfTheVillageMayApplyForIt() {
         Map<String, Object> variables = Applications.startForm(Applications.eligible(VILLAGE));
-        assertThatThrownBy(() -> as(identity, "clerk.654224101202",
+        assertThatThrownBy(() -> as(identity, "clerk.654224101200",
                 () -> runtime.startProcessInstanceByKey("identification", variables)))
                 .hasMessageContaining("only the clerk of village " + VILLAGE);
     }

@@ -240,7 +240,7 @@ class ProjectApiTest {
         assertThat(project.get("takesObjections").asBoolean()).isTrue();
         assertThat(project.get("funds")).hasSize(2);
         assertThat(project.get("allocated").decimalValue()).isZero();
-        assertThat(project.get("beneficiaries").get(0).get("village").asText()).isEqualTo("新华村 / Xinhua Village");
+        assertThat(project.get("beneficiaries").get(0).get("village").asText()).isEqualTo("阿勒帕萨勒干村 / Alepasalegan Village");
         assertThat(project.get("beneficiaries").get(0).get("households").asInt()).isEqualTo(3);
 
         ResponseEntity<JsonNode> receipt = rest.postForEntity("/public/project-objections", entity(java.util.Map.of(

@@ -42,7 +42,7 @@ class ProjectNumberTest {
             for (int i = 0; i < 4; i++) {
                 numbers.add(pool.submit(() -> {
                     start.await();
-                    return projects.submit(form, "clerk.654225100201").getProjectNo();
+                    return projects.submit(form, "clerk.654225101205").getProjectNo();
                 }));
             }
             start.countDown();

@@ -22,29 +22,38 @@ class RegionApiTest {
     }
 
     @Test
-    void theTreeHoldsTheDemoCityWithTwoCountiesOfThreeTownshipsOfFourVillages() {
+    void theTreeHoldsTheRealDivisionsOfTachengPrefecture() {
         JsonNode tree = official().getForObject("/api/regions", JsonNode.class);
         assertThat(tree).hasSize(1);
         JsonNode city = tree.get(0);
         assertThat(city.get("code").asText()).isEqualTo("654200000000");
         assertThat(city.get("nameZh").asText()).isEqualTo("塔城地区");
-        assertThat(city.get("children")).hasSize(2);
+        // other tests import counties of their own under the prefecture: the real seven are there
+        assertThat(city.get("children")).extracting(county -> county.get("nameZh").asText())
+                .contains("塔城市", "乌苏市", "沙湾市", "额敏县", "托里县", "裕民县", "和布克赛尔蒙古自治县");
+        int villages = 0;
         for (JsonNode county : city.get("children")) {
             assertThat(county.get("level").asText()).isEqualTo("COUNTY");
-            assertThat(county.get("children")).hasSize(3);
             for (JsonNode township : county.get("children")) {
-                assertThat(township.get("children")).hasSize(4);
-                township.get("children").forEach(village -> assertThat(village.get("code").asText())
-                        .startsWith(township.get("code").asText().substring(0, 9)));
+                assertThat(township.get("level").asText()).isEqualTo("TOWNSHIP");
+                for (JsonNode village : township.get("children")) {
+                    assertThat(village.get("code").asText()).startsWith(township.get("code").asText().substring(0, 9));
+                    villages++;
+                }
             }
         }
+        assertThat(villages).isGreaterThanOrEqualTo(1352);
     }
 
     @Test
     void childrenByParent() {
         JsonNode townships = official().getForObject("/api/regions?parent=654224000000", JsonNode.class);
         assertThat(townships).extracting(node -> node.get("nameZh").asText())
-                .containsExactly("托里镇", "铁厂沟镇", "庙尔沟镇");
+                .containsExactly("托里镇", "铁厂沟镇", "庙尔沟镇", "哈图镇", "多拉特乡", "乌雪特乡", "库普乡", "阿克别里斗乡",
+                        "白杨河林场", "老风口林场", "巴尔鲁克山塔斯特林场", "兵团农九师一七零团");
+        JsonNode villages = official().getForObject("/api/regions?parent=654224101000", JsonNode.class);
+        assertThat(villages).extracting(node -> node.get("nameZh").asText() + " / " + node.get("nameEn").asText())
+                .contains("阿勒帕萨勒干村 / Alepasalegan Village", "南湾村 / Nanwan Village");
     }
 
     @Test

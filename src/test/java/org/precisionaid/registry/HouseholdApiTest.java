@@ -88,7 +88,7 @@ class HouseholdApiTest {
 
     @Test
     void onlyTheClerkOfThatVillageMayApply() {
-        ResponseEntity<JsonNode> otherVillage = post("clerk.654224101202", Applications.eligible(VILLAGE));
+        ResponseEntity<JsonNode> otherVillage = post("clerk.654224101200", Applications.eligible(VILLAGE));
         assertThat(otherVillage.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(otherVillage.getBody().get("errors").get("regionCode").asText()).contains("clerk-654224101201");
         assertThat(post("township.654224101", Applications.eligible(VILLAGE)).getStatusCode())

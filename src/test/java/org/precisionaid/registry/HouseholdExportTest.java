@@ -24,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HouseholdExportTest {
 
-    static final String VILLAGE = "654224102204"; // 和平村, Miaoergou town
+    static final String VILLAGE = "654224102204"; // 恰勒尕依村, Miaoergou town
     static final long SEED = 9601L;
 
     @Autowired TestRestTemplate rest;

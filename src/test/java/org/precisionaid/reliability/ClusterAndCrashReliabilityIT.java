@@ -30,8 +30,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ClusterAndCrashReliabilityIT {
 
-    static final List<String> VILLAGES = List.of("654224101201", "654224101202", "654224101203", "654224101204",
-            "654224100201", "654224100202", "654224100203", "654224100204");
+    static final List<String> VILLAGES = List.of("654224101201", "654224101200", "654224101203", "654224101001",
+            "654224100201", "654224100200", "654224100001", "654224100002");
     static final Map<String, String> TASK_OF_LEVEL = Map.of("GROUP", "groupEvaluation", "VILLAGE", "villageReview",
             "TOWNSHIP", "townshipReview", "COUNTY", "countyReview");
 

@@ -32,7 +32,7 @@ class AccessApiTest {
 
     @Test
     void aWrongPasswordGets401WithAProblemNotAStackTrace() {
-        ResponseEntity<String> response = rest.withBasicAuth("village.654225200203", "not-the-password")
+        ResponseEntity<String> response = rest.withBasicAuth("village.654225101211", "not-the-password")
                 .getForEntity("/engine-rest/task", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(response.getBody()).contains("wrong user name or password").doesNotContain("Exception");

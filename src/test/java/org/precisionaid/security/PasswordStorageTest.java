@@ -87,18 +87,18 @@ class PasswordStorageTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String body = """
-                {"userId":"zhao.township.654225200","firstName":"赵","lastName":"Zhao","password":"%s",
-                 "regionCode":"654225200000","role":"township"}""";
+                {"userId":"zhao.township.654225101","firstName":"赵","lastName":"Zhao","password":"%s",
+                 "regionCode":"654225101000","role":"township"}""";
         for (Map.Entry<String, String> rule : Map.of(
                 "Zhao-pass", "at least 12 characters",
-                "zhao.township.654225200-x", "must not contain the user id",
+                "zhao.township.654225101-x", "must not contain the user id",
                 "Password2026!", "commonly used").entrySet()) {
             ResponseEntity<JsonNode> answer = rest.withBasicAuth("admin", "test-admin-password").postForEntity(
                     "/api/officials", new HttpEntity<>(body.formatted(rule.getKey()), headers), JsonNode.class);
             assertThat(answer.getStatusCode().value()).isEqualTo(400);
             assertThat(answer.getBody().get("errors").get("password").asText()).contains(rule.getValue());
         }
-        assertThat(identity.createUserQuery().userId("zhao.township.654225200").count()).isZero();
+        assertThat(identity.createUserQuery().userId("zhao.township.654225101").count()).isZero();
     }
 
     private void saveUser(String userId, String password) {

@@ -27,7 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A case of Xinhua village (铁厂沟镇 Tiechanggou town, 654224101) belongs to Tiechanggou's reviewers only:
+ * A case of Alepasalegan village (阿勒帕萨勒干村) (铁厂沟镇 Tiechanggou town, 654224101) belongs to Tiechanggou's reviewers only:
  * Toli town's (654224100) reviewer neither sees nor claims it, through the Java API or through REST.
  */
 @IntegrationTest
@@ -113,7 +113,7 @@ class RegionIsolationTest {
                 "/engine-rest/process-instance/" + instance.getId(), HttpMethod.DELETE, null, String.class);
         assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThatThrownBy(() -> as(identity, "auditor.654224",
-                () -> runtime.setVariable(instance.getId(), "regionCode", "654225100201")))
+                () -> runtime.setVariable(instance.getId(), "regionCode", "654225101205")))
                 .isInstanceOf(AuthorizationException.class);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
     }

@@ -63,13 +63,13 @@ class SecurityLogTest {
     void loginsSucceededAndRefusedAreLoggedWithTheUserButNeverThePassword(CapturedOutput log) {
         // a fresh official: nothing of his is remembered from earlier requests (VerifiedLogins)
         String official = "log-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        officials.create(official, "测试", "Test", null, "Long-Enough-Secret-1", "654225200204", "clerk");
+        officials.create(official, "测试", "Test", null, "Long-Enough-Secret-1", "654225101200", "clerk");
         WebappSession.login(port, "township.654224102", "demo");
-        rest.withBasicAuth("village.654225200204", "wrong-secret-typed").getForEntity("/api/regions", String.class);
+        rest.withBasicAuth("village.654225101200", "wrong-secret-typed").getForEntity("/api/regions", String.class);
         rest.withBasicAuth(official, "Long-Enough-Secret-1").getForEntity("/api/regions", String.class);
 
         assertThat(log.getOut()).containsPattern("login succeeded: user=township\\.654224102")
-                .containsPattern("login refused: user=village\\.654225200204 reason=wrong password")
+                .containsPattern("login refused: user=village\\.654225101200 reason=wrong password")
                 .contains("login succeeded: user=" + official)
                 .doesNotContain("wrong-secret-typed");
     }

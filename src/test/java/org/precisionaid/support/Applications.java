@@ -15,7 +15,7 @@ import org.precisionaid.registry.ApplicationForm.MemberForm;
  */
 public final class Applications {
 
-    public static final String VILLAGE = "654224101201";   // 新华村, 铁厂沟镇, 托里县
+    public static final String VILLAGE = "654224101201";   // 阿勒帕萨勒干村, 铁厂沟镇, 托里县
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 

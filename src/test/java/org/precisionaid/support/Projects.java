@@ -18,10 +18,10 @@ import org.precisionaid.registry.HouseholdService;
  */
 public final class Projects {
 
-    public static final String VILLAGE = Applications.VILLAGE;     // 新华村, 铁厂沟镇, 托里县
+    public static final String VILLAGE = Applications.VILLAGE;     // 阿勒帕萨勒干村, 铁厂沟镇, 托里县
     public static final String TOWNSHIP = "654224101000";
     public static final String COUNTY = "654224000000";
-    public static final String OTHER_COUNTY_VILLAGE = "654225100201"; // 吉也克村, 裕民县
+    public static final String OTHER_COUNTY_VILLAGE = "654225101205"; // 吉也克村, 裕民县
     /** Far from the numbers other tests and the benchmark use, so the people are new. */
     private static final AtomicLong HOUSEHOLDS = new AtomicLong(800_000);
 
