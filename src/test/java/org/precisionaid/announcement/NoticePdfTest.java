@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.CadreRank;
 import org.precisionaid.procedure.ObjectionService;
 import org.precisionaid.region.Region;
 import org.precisionaid.region.RegionService;
@@ -29,6 +31,7 @@ import org.precisionaid.registry.HouseholdRepository;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.ResidentId;
 import org.precisionaid.support.Applications;
+import org.precisionaid.support.Cadres;
 import org.precisionaid.support.CaseFlows;
 import org.precisionaid.support.IntegrationTest;
 import org.precisionaid.support.Printed;
@@ -42,7 +45,7 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class NoticePdfTest {
 
-    /** 东风村, 庙尔沟镇, 托里县: few other tests announce here, so the sheet stays short. */
+    /** 阿克开乃热村, 庙尔沟镇, 托里县: few other tests announce here, so the sheet stays short. */
     static final String VILLAGE = "654224102202";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -57,6 +60,7 @@ class NoticePdfTest {
     @Autowired HouseholdService households;
     @Autowired HouseholdRepository repository;
     @Autowired RegionService regions;
+    @Autowired AssistanceService assistance;
 
     @Test
     void anyoneGetsTheA4NoticeWithTheHouseholdsMaskedIdsPeriodAndWhereToObject() throws IOException {
@@ -106,7 +110,7 @@ class NoticePdfTest {
 
     @Test
     void proposedExitsAreOnTheBoardWithTheirPeriodAndTheYearsExitsAreAnnounced() throws IOException {
-        String village = "654224102201";   // 红光村, 庙尔沟镇
+        String village = "654224102201";   // 萨尔喀木斯村, 庙尔沟镇
         Household leaving = registered(village, 14201);
         Instant ends = Instant.now().plus(java.time.Duration.ofDays(7));
         households.publishExitNotice(leaving.getId(), ends, "village." + village);
@@ -131,6 +135,9 @@ class NoticePdfTest {
         households.classify(household.getId(), "DEVELOPMENT", "test");
         households.register(household.getId(), "养殖扶持 / livestock support", java.time.Year.now().getValue() + 1,
                 "township." + village.substring(0, 9));
+        // as registration does it: never a registered household without a cadre (CadreApiTest checks all of them)
+        assistance.pairAtRegistration(household.getId(),
+                Cadres.fresh(assistance, village.substring(0, 6), CadreRank.STAFF), "township." + village.substring(0, 9));
         return households.get(household.getApplicationNo());
     }
 

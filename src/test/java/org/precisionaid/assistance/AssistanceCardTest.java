@@ -34,7 +34,7 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class AssistanceCardTest {
 
-    /** 胜利村, 庙尔沟镇, 托里县 */
+    /** 萨尔加克村, 庙尔沟镇, 托里县 */
     static final String VILLAGE = "654224102203";
 
     @Autowired TestRestTemplate rest;

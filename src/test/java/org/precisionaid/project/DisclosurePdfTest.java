@@ -28,7 +28,7 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class DisclosurePdfTest {
 
-    /** 和平村, 庙尔沟镇, 托里县 */
+    /** 恰勒尕依村, 庙尔沟镇, 托里县 */
     static final String VILLAGE = "654224102204";
 
     @Autowired TestRestTemplate rest;
