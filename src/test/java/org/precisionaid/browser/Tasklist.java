@@ -187,7 +187,10 @@ final class Tasklist {
     }
 
     void check(String label) {
-        field(label).findElement(By.cssSelector("input[type='checkbox']")).click();
+        WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
+        // scrolled to the middle first: at the bottom of a long form Tasklist's footer lies over it
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+        box.click();
     }
 
     void pickToday(String label) {
