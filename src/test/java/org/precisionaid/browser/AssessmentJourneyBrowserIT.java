@@ -56,11 +56,8 @@ class AssessmentJourneyBrowserIT {
         try (Browser browser = new Browser("http://localhost:" + port, "assessment")) {
             Tasklist tasklist = new Tasklist(browser);
             tasklist.login("tasklist", CLERK, "demo");
-            browser.click(By.cssSelector(".start-process-action"));
-            browser.click(By.xpath("//*[@ng-click='selectProcessDefinition(processDefinition)']"
-                    + "[contains(., 'Income account entry')]"));
-            browser.waitFor(By.cssSelector(".fjs-form"));
-            browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+            tasklist.startProcess("收支台账记账");
+            tasklist.submitStartForm();
             String entry = browser.waitUntil(driver -> {
                 Task task = tasks.createTaskQuery().taskAssignee(CLERK).taskDefinitionKey("recordEntry").singleResult();
                 return task == null ? null : task.getId();

@@ -35,6 +35,7 @@ class AuditorJourneyBrowserIT {
             Tasklist webapp = new Tasklist(browser);
             webapp.login("cockpit", "auditor.654224", "demo");
             browser.waitFor(By.cssSelector("[cam-widget-header]"));
+            browser.waitUntil(driver -> browser.pageText().contains("流程") ? true : null);   // Cockpit in Chinese
             browser.screenshot("cockpit-dashboard");
 
             // find the case by its application number (business key) in the process's instance list

@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through Debian's chromedriver (no driver download), headless, with a screenshot
- * under target/screenshots/&lt;journey&gt;/ at every step.
+ * under target/screenshots/&lt;journey&gt;/ at every step. Set to Chinese unless a journey asks for another language:
+ * our officials' browsers are, and the webapps then speak Chinese (docs/i18n).
  */
 final class Browser implements AutoCloseable {
 
@@ -33,12 +34,16 @@ final class Browser implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     final WebDriver driver;
+    private final String language;
     private final String baseUrl;
     private final Path screenshots;
     private int step;
 
+    /** The language of the journeys' browsers (Simplified Chinese, as our officials set theirs). */
+    static final String CHINESE = "zh-CN";
+
     Browser(String baseUrl, String journey) {
-        this(baseUrl, journey, null);
+        this(baseUrl, journey, CHINESE);
     }
 
     /** A browser whose user set it to {@code language} (e.g. "zh-CN"): what navigator.languages tells a page. */
@@ -53,10 +58,9 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1440,1000");
-        if (language != null) {
-            options.addArguments("--lang=" + language, "--accept-lang=" + language);
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        }
+        this.language = language;
+        options.addArguments("--lang=" + language, "--accept-lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -76,7 +80,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void open(String path) {
+    /** The browser is set to Chinese: the webapps' own labels should be Chinese. */
+    boolean chinese() {
+        return language.startsWith("zh");
+    }
+
+        void open(String path) {
         driver.get(baseUrl + path);
     }
 

@@ -26,12 +26,12 @@ class ClerkJourneyBrowserIT {
         try (Browser browser = new Browser("http://localhost:" + port, "clerk-applies")) {
             Tasklist tasklist = new Tasklist(browser);
             tasklist.login("tasklist", "clerk.654224101201", "demo");
-            openStartForm(browser);
+            openStartForm(tasklist);
             browser.screenshot("start-form");
             fillHousehold(tasklist, Applications.idNumber("19760304", true));
             browser.screenshot("start-form-filled");
             long before = households.count();
-            browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+            tasklist.submitStartForm();
             browser.waitUntil(driver -> households.count() > before);
             browser.screenshot("started");
             assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("identification").active().list())
@@ -46,10 +46,10 @@ class ClerkJourneyBrowserIT {
         try (Browser browser = new Browser("http://localhost:" + port, "clerk-bad-id")) {
             Tasklist tasklist = new Tasklist(browser);
             tasklist.login("tasklist", "clerk.654224101201", "demo");
-            openStartForm(browser);
+            openStartForm(tasklist);
             fillHousehold(tasklist, "654224197603040011");
             long before = households.count();
-            browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+            tasklist.submitStartForm();
             String message = browser.waitUntil(driver -> {
                 String text = browser.pageText();
                 return text.contains("check character") ? text : null;
@@ -62,11 +62,8 @@ class ClerkJourneyBrowserIT {
         }
     }
 
-    private static void openStartForm(Browser browser) {
-        browser.click(By.cssSelector(".start-process-action"));
-        browser.click(By.xpath("//*[@ng-click='selectProcessDefinition(processDefinition)']"
-                + "[contains(., 'Poor-household identification')]"));
-        browser.waitFor(By.cssSelector(".fjs-form"));
+    private static void openStartForm(Tasklist tasklist) {
+        tasklist.startProcess("贫困户识别");
     }
 
     private static void fillHousehold(Tasklist form, String headIdNumber) {

@@ -17,8 +17,10 @@ import org.precisionaid.project.ProjectService;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.HouseholdView;
 import org.precisionaid.support.IntegrationTest;
+import org.precisionaid.support.Printed;
 import org.precisionaid.support.Projects;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -42,19 +44,17 @@ class FundingJourneyBrowserIT {
     org.precisionaid.assistance.AssistanceService assistance;
     @Autowired ProjectService projects;
     @Autowired ProjectRepository repository;
+    @Autowired TestRestTemplate rest;
 
     @Test
-    void aProjectFromApplicationThroughReviewsAndDisclosureToAcceptance() {
+    void aProjectFromApplicationThroughReviewsAndDisclosureToAcceptance() throws java.io.IOException {
         List<String> beneficiaries = Projects.registered(households, assistance, VILLAGE, 2);
         HouseholdView first = households.view(beneficiaries.get(0));
 
         try (Browser browser = new Browser("http://localhost:" + port, "funding")) {
             Tasklist tasklist = new Tasklist(browser);
             tasklist.login("tasklist", CLERK, "demo");
-            browser.click(By.cssSelector(".start-process-action"));
-            browser.click(By.xpath("//*[@ng-click='selectProcessDefinition(processDefinition)']"
-                    + "[contains(., 'Project funding')]"));
-            browser.waitFor(By.cssSelector(".fjs-form"));
+            tasklist.startProcess("扶贫项目资金");
             browser.screenshot("start-form");
             tasklist.fill("申报地区代码 / Region code", VILLAGE);
             tasklist.choose("项目类型 / Project type", "产业扶贫 / Industry");
@@ -74,7 +74,7 @@ class FundingJourneyBrowserIT {
             tasklist.fill("计划帮扶内容2 / Planned benefit 2", "母羊5只");
             browser.screenshot("start-form-filled");
             long before = repository.count();
-            browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+            tasklist.submitStartForm();
             try {
                 browser.waitUntil(driver -> repository.count() > before);
             } catch (org.openqa.selenium.TimeoutException e) {
@@ -123,6 +123,12 @@ class FundingJourneyBrowserIT {
             assertThat(disclosure).contains("公示中 / Under public disclosure").contains("60,000.00")
                     .doesNotContain(first.members().get(0).idNumber()).doesNotContain(first.phone());
             browser.screenshot("public-disclosure");
+            org.openqa.selenium.WebElement print = browser.driver.findElement(By.id("printLink"));
+            assertThat(print.getText()).isEqualTo("打印 / Print (PDF)");
+            byte[] sheet = rest.getForObject(print.getAttribute("href"), byte[].class);
+            Printed.save("projects-" + VILLAGE, sheet);
+            assertThat(Printed.text(sheet)).contains(projectNo).contains("60,000.00")
+                    .doesNotContain(first.members().get(0).idNumber());
 
             // the disclosure period passes; finance allocates and the clerk reports completion
             String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(projectNo).singleResult()

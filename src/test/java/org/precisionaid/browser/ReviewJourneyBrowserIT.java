@@ -18,7 +18,9 @@ import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.ResidentId;
 import org.precisionaid.support.Applications;
 import org.precisionaid.support.IntegrationTest;
+import org.precisionaid.support.Printed;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,9 +43,10 @@ class ReviewJourneyBrowserIT {
     @Autowired ManagementService management;
     @Autowired AssistanceService assistance;
     @Autowired HouseholdService households;
+    @Autowired TestRestTemplate rest;
 
     @Test
-    void everyLevelReviewsInItsOwnTasklistAndThePublicMayObject() {
+    void everyLevelReviewsInItsOwnTasklistAndThePublicMayObject() throws java.io.IOException {
         ApplicationForm form = Applications.eligible(VILLAGE);
         String applicationNo = as(identity, "clerk." + VILLAGE, () -> starter.apply(form, "clerk." + VILLAGE))
                 .household().getApplicationNo();
@@ -96,6 +99,15 @@ class ReviewJourneyBrowserIT {
             assertThat(page).contains(ResidentId.mask(form.members().get(0).idNumber()))
                     .doesNotContain(form.members().get(0).idNumber()).doesNotContain(form.phone());
             browser.screenshot("public-notice");
+            // the clerk prints it for the village board
+            org.openqa.selenium.WebElement print = browser.driver.findElement(By.id("printLink"));
+            assertThat(print.getText()).isEqualTo("打印 / Print (PDF)");
+            assertThat(print.getAttribute("href")).endsWith("/public/notices.pdf?village=" + VILLAGE);
+            byte[] notice = rest.getForObject(print.getAttribute("href"), byte[].class);
+            Printed.save("notice-" + VILLAGE, notice);
+            assertThat(Printed.text(notice)).contains(applicationNo)
+                    .contains(ResidentId.mask(form.members().get(0).idNumber()))
+                    .doesNotContain(form.members().get(0).idNumber());
             browser.driver.findElement(By.id("reason")).sendKeys("该户儿子在县城开餐馆，收入较高，请核实");
             browser.click(By.id("submitObjection"));
             browser.waitUntil(driver -> browser.driver.findElement(By.id("objectionMessage")).getText()
@@ -130,16 +142,18 @@ class ReviewJourneyBrowserIT {
             long householdId = households.get(applicationNo).getId();
             Cadre cadre = assistance.cadreOfUser(CADRE).orElseThrow();
             assertThat(households.fileCard(householdId).orElseThrow().getCadreId()).isEqualTo(cadre.getId());
+            // the township prints the household's assistance card (明白卡) and leaves it with the household
+            byte[] card = rest.withBasicAuth("township.654224101", "demo")
+                    .getForObject("/api/households/" + applicationNo + "/card.pdf", byte[].class);
+            Printed.save("card-" + applicationNo, card);
+            assertThat(Printed.text(card)).contains("刘志强").contains(cadre.getPhone()).contains("30只羊");
 
             // the cadre records his first visit from Tasklist: start "帮扶工作台账", pick the household
             tasklist.logout();
             tasklist.login("tasklist", CADRE, "demo");
-            browser.click(By.cssSelector(".start-process-action"));
-            browser.click(By.xpath("//*[@ng-click='selectProcessDefinition(processDefinition)']"
-                    + "[contains(., \"Cadre's work ledger\")]"));
-            browser.waitFor(By.cssSelector(".fjs-form"));
+            tasklist.startProcess("帮扶工作台账");
             browser.screenshot("cadre-visit-start");
-            browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+            tasklist.submitStartForm();
             String entry = browser.waitUntil(driver -> {
                 Task task = tasks.createTaskQuery().taskAssignee(CADRE).taskDefinitionKey("recordVisit").singleResult();
                 return task == null ? null : task.getId();

@@ -91,12 +91,49 @@ final class Tasklist {
     }
 
     void claim() {
-        browser.click(By.cssSelector("[ng-click='claim()']"));
+        By claim = By.cssSelector("[ng-click='claim()']");
+        expectLabel(claim, "认领");
+        browser.click(claim);
         browser.waitFor(By.cssSelector("[ng-click='unclaim()']"));
     }
 
     void complete() {
-        browser.click(By.cssSelector("button[ng-click='complete()']"));
+        By complete = By.cssSelector("button[ng-click='complete()']");
+        expectLabel(complete, "完成");
+        browser.click(complete);
+    }
+
+    /** Opens the start form of the process whose (bilingual) name contains {@code name}, as the official does. */
+    void startProcess(String name) {
+        By start = By.cssSelector(".start-process-action a");
+        expectLabel(start, "发起流程");
+        browser.click(start);
+        browser.click(By.xpath("//*[@ng-click='selectProcessDefinition(processDefinition)'][contains(., \"" + name
+                + "\")]"));
+        browser.waitFor(By.cssSelector(".fjs-form"));
+        expectLabel(By.cssSelector("[ng-click='startProcessInstance()']"), "发起");
+    }
+
+    /** Submits the start form. */
+    void submitStartForm() {
+        browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+    }
+
+    /**
+     * In a browser set to Chinese, the webapp's own label where the official clicks is Chinese (our zh.json), not
+     * Camunda's English.
+     */
+    private void expectLabel(By by, String chinese) {
+        if (!browser.chinese()) {
+            return;
+        }
+        try {
+            browser.waitUntil(driver -> chinese.equals(driver.findElement(by).getText().trim()) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("label-not-chinese");
+            throw new AssertionError("expected the label '" + chinese + "' on " + by + ", the page shows '"
+                    + browser.driver.findElement(by).getText().trim() + "'", e);
+        }
     }
 
     // ---- Camunda Forms (form-js) fields, found by their bilingual label
@@ -151,7 +188,7 @@ final class Tasklist {
 
     void check(String label) {
         WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
-        // below the fold the box may sit under Tasklist's footer; the official would scroll first
+        // scrolled to the middle first: at the bottom of a long form Tasklist's footer lies over it
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
         box.click();
     }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Copies the tour's pictures from the last run of the browser journeys (target/screenshots/, see docs/tour.md):
+#   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT'
+#   docs/tour/refresh.sh
+# Journeys number their steps (NN-step.png); the mapping below names the step, so it survives added steps.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+shots=target/screenshots
+tour=docs/tour
+missing=0
+copy() {   # copy <tour picture> <journey> <step name or printed file>
+  local found
+  found=$(ls "$shots/$2"/*-"$3".png "$shots/$2/$3".png 2>/dev/null | tail -1 || true)
+  if [[ -z "$found" ]]; then echo "missing: $shots/$2/*$3.png (for $1)" >&2; missing=1; return; fi
+  cp "$found" "$tour/$1"
+}
+copy 1-clerk-start-form.png            clerk-applies start-form
+copy 2-bad-id-number.png               clerk-bad-id  error-shown
+copy 3-group-evaluation.png            reviews       group-evaluation-filled
+copy 4-township-review.png             reviews       township-review-filled
+copy 5-other-township.png              reviews       other-township-sees-nothing
+copy 6-public-notice.png               reviews       public-notice
+copy 7-objection-investigation.png     reviews       objection-investigation-filled
+copy 9-registration-picks-cadre.png    reviews       registration-filled
+copy 10-cadre-records-visit.png        reviews       cadre-visit-filled
+copy 8-auditor-finds-case.png          auditor       found-by-business-key
+copy 8-auditor-cockpit.png             auditor       case-in-cockpit
+copy 9-audit-finished-case-found.png   audit-plugin  finished-case-found
+copy 9-audit-case-diagram.png          audit-plugin  case-diagram-path-taken
+copy 9-audit-case-timeline.png         audit-plugin  case-timeline
+copy 9-audit-other-county.png          audit-plugin  other-county-finds-nothing
+copy 9-funding-start-form.png          funding       start-form
+copy 10-funding-lead-unit-review.png   funding       lead-unit-review-filled
+copy 11-funding-public-disclosure.png  funding       public-disclosure
+copy 12-funding-acceptance.png         funding       acceptance-filled
+copy 13-funding-public-results.png     funding       public-results
+# printed documents, rendered to PNG by PDFBox in the review and funding journeys (org.precisionaid.support.Printed)
+copy 6-public-notice-pdf.png           printed       notice-654224101201
+copy 11-funding-public-disclosure-pdf.png printed    projects-654224101201
+card=$(ls -t "$shots"/printed/card-SQ-*.png 2>/dev/null | head -1 || true)
+if [[ -n "$card" ]]; then cp "$card" "$tour/9-assistance-card-pdf.png"; else echo "missing: the card of the review journey" >&2; missing=1; fi
+exit $missing
