@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies the tour's pictures from the last run of the browser journeys (target/screenshots/, see docs/tour.md):
 #   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
-#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT'
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT'
 #   docs/tour/refresh.sh
 # Journeys number their steps (NN-step.png); the mapping below names the step, so it survives added steps.
 set -euo pipefail
@@ -35,6 +35,12 @@ copy 10-funding-lead-unit-review.png   funding       lead-unit-review-filled
 copy 11-funding-public-disclosure.png  funding       public-disclosure
 copy 12-funding-acceptance.png         funding       acceptance-filled
 copy 13-funding-public-results.png     funding       public-results
+copy a1-income-entry.png               assessment    income-entry-filled
+copy a2-confirm-account.png            assessment    confirmAccount-form
+copy a3-exit-evaluation.png            assessment    exit-evaluation-filled
+copy a4-exit-notice.png                assessment    exit-notice
+copy a5-county-approval.png            assessment    county-approval-filled
+copy a6-exit-announced.png             assessment    exit-announced
 # printed documents, rendered to PNG by PDFBox in the review and funding journeys (org.precisionaid.support.Printed)
 copy 6-public-notice-pdf.png           printed       notice-654224101201
 copy 11-funding-public-disclosure-pdf.png printed    projects-654224101201
