@@ -87,7 +87,9 @@ class ReportPdfTest {
     void aMapPrintsTheTableBehindItAndSaysTheMapIsOnThePage() throws Exception {
         String text = text(USER, "/api/reports/incidence-map.pdf?region=" + TOWNSHIP + "&year=" + YEAR, null);
         assertThat(text).contains("贫困发生率分布图").contains("The map is on the report page");
-        assertThat(text.replaceAll("\\s", "")).contains(regions.get(VILLAGE).getNameZh());
+        assertThat(text.replaceAll("\\s", "")).as("the table behind the map: the township's row")
+                .contains(regions.get(TOWNSHIP).getNameZh() + "/" + regions.get(TOWNSHIP).getNameEn().replace(" ", ""))
+                .contains(TOWNSHIP);
     }
 
     @Test
