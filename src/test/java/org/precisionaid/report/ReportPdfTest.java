@@ -20,6 +20,7 @@ import org.precisionaid.region.RegionService;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.support.IntegrationTest;
+import org.precisionaid.support.Printed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
@@ -77,7 +78,8 @@ class ReportPdfTest {
 
     @Test
     void theGuidePrintsTheHouseholdsOfTheRegion() throws Exception {
-        String flat = text(USER, "/api/reports/guide.pdf?region=" + TOWNSHIP + "&year=" + YEAR, null)
+        String flat = text(USER, "/api/reports/guide.pdf?region=" + TOWNSHIP + "&year=" + YEAR,
+                "guide-" + TOWNSHIP + "-" + YEAR + ".pdf")
                 .replaceAll("\\s", "");
         assertThat(flat).contains("扶贫明细手册").contains(regions.get(TOWNSHIP).getNameZh())
                 .contains(registered.getApplicationNo()).contains("王建国");
@@ -132,6 +134,9 @@ class ReportPdfTest {
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         if (filename != null) {
             assertThat(answer.getHeaders().getContentDisposition().getFilename()).isEqualTo(filename);
+        }
+        if (filename != null) {
+            Printed.save("report-" + filename.replace(".pdf", ""), answer.getBody());
         }
         try (PDDocument pdf = Loader.loadPDF(answer.getBody())) {
             PDPage first = pdf.getPage(0);
