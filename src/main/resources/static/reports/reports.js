@@ -1,4 +1,4 @@
-// The report page: picks region and year, shows the report's tables (and its map), links the Excel file, prints.
+// The report page: picks region and year, shows the report's tables (and its map), links the Excel file and the PDF, prints.
 // Data from /api/reports (the caller's login to the Camunda webapps, or HTTP Basic). Chinese first in every label.
 (function () {
   'use strict';
@@ -204,6 +204,7 @@
     $('meta').textContent = report.region.nameZh + ' / ' + report.region.nameEn + ' (' + report.region.code + ') · '
       + report.year + ' 年度 / year · 生成于 / generated ' + new Date(report.generatedAt).toLocaleString('zh-CN');
     $('xlsx').href = '/api/reports/' + name + '.xlsx?region=' + report.region.code + '&year=' + report.year;
+    $('pdf').href = '/api/reports/' + name + '.pdf?region=' + report.region.code + '&year=' + report.year;
     const tables = $('tables');
     report.tables.forEach((t) => tables.appendChild(renderTable(t)));
     report.notes.forEach((n) => $('notes').appendChild(el('li', n)));

@@ -40,7 +40,8 @@ public final class PdfSheet implements AutoCloseable {
     private final CmapLookup cmap;
     private final String footer;
     private final java.util.Map<Integer, Float> widths = new java.util.HashMap<>();
-    private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private final PDRectangle pageSize;
+    private final float width;
     private PDPageContentStream content;
     private float y;
     private boolean closed;
@@ -50,6 +51,14 @@ public final class PdfSheet implements AutoCloseable {
      * @param footer printed at the foot of every page, left; the page number goes right
      */
     public PdfSheet(PrintFont printFont, String title, String footer) {
+        this(printFont, title, footer, false);
+    }
+
+    /** @param landscape A4 turned sideways: for wide tables (the reports) */
+    public PdfSheet(PrintFont printFont, String title, String footer, boolean landscape) {
+        this.pageSize = landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
+                : PDRectangle.A4;
+        this.width = pageSize.getWidth() - 2 * MARGIN;
         try {
             this.loaded = printFont.load();
         } catch (IOException e) {
@@ -250,10 +259,10 @@ public final class PdfSheet implements AutoCloseable {
             if (content != null) {
                 content.close();
             }
-            PDPage page = new PDPage(PDRectangle.A4);
+            PDPage page = new PDPage(pageSize);
             document.addPage(page);
             content = new PDPageContentStream(document, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
+            y = pageSize.getHeight() - MARGIN;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

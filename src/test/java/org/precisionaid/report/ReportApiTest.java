@@ -284,7 +284,7 @@ class ReportApiTest {
         assertThat(badRequest("/api/reports/income-targets?year=26", "year")).contains("four digits");
         assertThat(badRequest("/api/reports/reduction-tasks?year=1999", "year")).contains("between 2000");
         assertThat(badRequest("/api/reports/guide?size=501", "size")).contains("between 1 and 500");
-        assertThat(badRequest("/api/reports/distribution?format=pdf", "format")).contains("json or xlsx");
+        assertThat(badRequest("/api/reports/distribution?format=csv", "format")).contains("json, xlsx or pdf");
 
         ResponseEntity<JsonNode> unknown = rest.withBasicAuth(TOWNSHIP_USER, "demo")
                 .getForEntity("/api/reports/poverty-ranking", JsonNode.class);
