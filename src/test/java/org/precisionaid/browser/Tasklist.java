@@ -114,9 +114,19 @@ final class Tasklist {
         expectLabel(By.cssSelector("[ng-click='startProcessInstance()']"), "发起");
     }
 
-    /** Submits the start form. */
+    /** Submits the start form; if it stays disabled, the failure names the fields form-js finds wrong. */
     void submitStartForm() {
-        browser.click(By.cssSelector("[ng-click='startProcessInstance()']"));
+        By submit = By.cssSelector("[ng-click='startProcessInstance()']");
+        try {
+            browser.waitForClickable(submit);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("start-form-not-submittable");
+            throw new AssertionError("the start form cannot be submitted; form-js says: " + browser.driver
+                    .findElements(By.xpath("//*[contains(@class,'fjs-form-field-error')]/ancestor::div[contains(concat(' ',"
+                            + " normalize-space(@class), ' '), ' fjs-form-field ')][1]")).stream()
+                    .map(field -> field.getText().replace('\n', ' ')).toList(), e);
+        }
+        browser.click(submit);
     }
 
     /**
@@ -143,7 +153,21 @@ final class Tasklist {
                 + "/ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
     }
 
+    /**
+     * Types the value into the field and checks the field holds it: a form that is still rendering when the journey
+     * types (a start form just opened) can drop a value, and the form then stays invalid.
+     */
     void fill(String label, String value) {
+        for (int attempt = 1; ; attempt++) {
+            fillOnce(label, value);
+            String held = field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
+            if (value.equals(held) || attempt == 3) {
+                return;
+            }
+        }
+    }
+
+    private void fillOnce(String label, String value) {
         WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
         input.click();
@@ -166,7 +190,21 @@ final class Tasklist {
         }
     }
 
+    /**
+     * Picks the option of a select, and checks the select shows it: under load a click on the drop-down list can be
+     * lost, and the form then stays invalid (its submit button disabled) for a reason no screenshot shows.
+     */
     void choose(String label, String option) {
+        for (int attempt = 1; ; attempt++) {
+            chooseOnce(label, option);
+            String shown = field(label).getText();
+            if (shown.contains(option) || attempt == 3) {
+                return;
+            }
+        }
+    }
+
+    private void chooseOnce(String label, String option) {
         WebElement container = field(label);
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", container);
         container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
