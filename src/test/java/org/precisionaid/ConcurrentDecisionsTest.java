@@ -121,6 +121,20 @@ class ConcurrentDecisionsTest {
         assertThat(households.history(applicationNo)).filteredOn(c -> c.getLevel() == Codes.Level.TOWNSHIP).hasSize(1);
     }
 
+    /** A moment apart rather than at once: the later claim is refused as a conflict, not as a missing right. */
+    @Test
+    void claimingATaskAColleagueHasJustClaimedIsAConflict() {
+        String applicationNo = atTownshipReview(9106L);
+        String taskId = taskId(applicationNo, "townshipReview");
+        ResponseEntity<JsonNode> first = post(TOWNSHIP, "demo", "/task/" + taskId + "/claim",
+                "{\"userId\":\"" + TOWNSHIP + "\"}");
+        ResponseEntity<JsonNode> second = post(SECOND_TOWNSHIP, PASSWORD, "/task/" + taskId + "/claim",
+                "{\"userId\":\"" + SECOND_TOWNSHIP + "\"}");
+        assertOneWinsOneConflicts(List.of(first, second));
+        assertThat(first.getStatusCode().value()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(TOWNSHIP);
+    }
+
     @Test
     void aCorrectionSubmittedTwiceAtOnceIsRecordedOnce() throws Exception {
         String applicationNo = atTownshipReview(9104L);

@@ -20,7 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Two kinds of engine failure that are no programming error, answered by both engine APIs as a 500 with an engine
  * message, become problem details an official understands (Camunda's {@code message} field is kept, so Tasklist
- * shows the text): two officials claimed or completed the same task at the same moment → 409; the database cannot be
+ * shows the text): two officials claimed or completed the same task at the same moment → 409 (also when the later
+ * claim was refused for want of rights the earlier claim took); the database cannot be
  * reached → 503 (see {@link DatabaseOutage}).
  */
 public class EngineErrorFilter extends OncePerRequestFilter {
@@ -32,10 +33,15 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             // the other one was a moment faster and the task is gone: for this official that is the same conflict
             "Cannot find task with id");
 
-    private final ObjectMapper json;
+    /** {@code …/task/{id}/claim} on either engine API. */
+    private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(".*/task/([^/]+)/claim$");
 
-    public EngineErrorFilter(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final org.camunda.bpm.engine.TaskService tasks;
+
+    public EngineErrorFilter(ObjectMapper json, org.camunda.bpm.engine.TaskService tasks) {
         this.json = json;
+        this.tasks = tasks;
     }
 
     @Override
@@ -48,7 +54,11 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, buffered);
-        if (buffered.getStatus() >= 500) {
+        if (buffered.getStatus() == HttpStatus.FORBIDDEN.value() && claimedByAnother(request)) {
+            // a colleague claimed it a moment earlier: the claim took the group's right to work on it with it
+            replace(buffered, HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict",
+                    ApiExceptionHandler.CONCURRENT_CHANGE);
+        } else if (buffered.getStatus() >= 500) {
             String text = errorText(buffered.getContentAsByteArray());
             if (CONFLICT_MARKERS.stream().anyMatch(text::contains)) {
                 replace(buffered, HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict",
@@ -59,6 +69,16 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             }
         }
         buffered.copyBodyToResponse();
+    }
+
+    /** A refused claim of a task that someone else holds now (read after the request, without the caller's rights). */
+    private boolean claimedByAnother(HttpServletRequest request) {
+        java.util.regex.Matcher claim = CLAIM.matcher(request.getRequestURI());
+        if (!"POST".equals(request.getMethod()) || !claim.matches()) {
+            return false;
+        }
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskId(claim.group(1)).singleResult();
+        return task != null && task.getAssignee() != null && !task.getAssignee().equals(request.getRemoteUser());
     }
 
     private void replace(ContentCachingResponseWrapper buffered, HttpStatus status, String type, String title,

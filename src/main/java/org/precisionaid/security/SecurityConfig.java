@@ -77,8 +77,10 @@ public class SecurityConfig {
 
     /** Engine answers for a concurrent change (409) or an unreachable database (503) as readable problem details. */
     @Bean
-    FilterRegistrationBean<EngineErrorFilter> engineErrorFilter(ObjectMapper json) {
-        FilterRegistrationBean<EngineErrorFilter> registration = new FilterRegistrationBean<>(new EngineErrorFilter(json));
+    FilterRegistrationBean<EngineErrorFilter> engineErrorFilter(ObjectMapper json,
+            org.camunda.bpm.engine.TaskService tasks) {
+        FilterRegistrationBean<EngineErrorFilter> registration = new FilterRegistrationBean<>(
+                new EngineErrorFilter(json, tasks));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(1);
         return registration;
