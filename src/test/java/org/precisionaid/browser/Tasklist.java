@@ -190,21 +190,7 @@ final class Tasklist {
         }
     }
 
-    /**
-     * Picks the option of a select, and checks the select shows it: under load a click on the drop-down list can be
-     * lost, and the form then stays invalid (its submit button disabled) for a reason no screenshot shows.
-     */
     void choose(String label, String option) {
-        for (int attempt = 1; ; attempt++) {
-            chooseOnce(label, option);
-            String shown = field(label).getText();
-            if (shown.contains(option) || attempt == 3) {
-                return;
-            }
-        }
-    }
-
-    private void chooseOnce(String label, String option) {
         WebElement container = field(label);
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", container);
         container.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
