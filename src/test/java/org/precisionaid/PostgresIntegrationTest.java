@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.precisionaid.security.engine.ServerChosenValues;
 import org.precisionaid.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,8 +90,9 @@ class PostgresIntegrationTest {
 
     @Test
     void aCaseGoesFromStartToEnd() {
-        var instance = as(identity, "clerk.654225101209", () -> runtime.startProcessInstanceByKey("regionTestCase",
-                "PG-ROUND-TRIP", Map.of("regionCode", "654225101209")));
+        var instance = ServerChosenValues.apply(() -> as(identity, "clerk.654225101209",
+                () -> runtime.startProcessInstanceByKey("regionTestCase", "PG-ROUND-TRIP",
+                        Map.of("regionCode", "654225101209"))));
         Task task = as(identity, "township.654225101",
                 () -> tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult());
         assertThat(task).isNotNull();

@@ -25,6 +25,7 @@ import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.Responsibility;
 import org.precisionaid.web.ConflictException;
 import org.precisionaid.web.FieldRuleException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,11 +56,18 @@ public class AssistanceService implements Responsibility {
     private final AssistanceProperties properties;
     private final Clock clock;
     private final IdentityService identity;
+    private final ApplicationEventPublisher events;
+
+    /** The cadres of a county who can take households changed: forms that offer them must show the new list. */
+    public record CadresChanged(String countyCode) {
+    }
 
     AssistanceService(CadreRepository cadres, AssistingUnitRepository units, PairingRepository pairings,
             VisitRepository visits, HouseholdService households, RegionService regions, JdbcTemplate jdbc,
-            EntityManager entities, AssistanceProperties properties, Clock clock, IdentityService identity) {
+            EntityManager entities, AssistanceProperties properties, Clock clock, IdentityService identity,
+            ApplicationEventPublisher events) {
         this.identity = identity;
+        this.events = events;
         this.cadres = cadres;
         this.units = units;
         this.pairings = pairings;
@@ -138,7 +146,10 @@ public class AssistanceService implements Responsibility {
             }
         }
         throwIfAny(errors);
-        return cadres.save(new Cadre(cleanName, latin, cadreRank, unit, countyCode, cleanPhone, user, clock.instant()));
+        Cadre cadre = cadres.saveAndFlush(new Cadre(cleanName, latin, cadreRank, unit, countyCode, cleanPhone, user,
+                clock.instant()));
+        events.publishEvent(new CadresChanged(countyCode));
+        return cadre;
     }
 
     @Transactional(readOnly = true)
@@ -344,6 +355,8 @@ public class AssistanceService implements Responsibility {
                     + " household(s); reassign them first (toCadreId), so that no household is left without a cadre");
         }
         cadre.leave(why);
+        cadres.flush();
+        events.publishEvent(new CadresChanged(cadre.getCountyCode()));
         return cadre;
     }
 

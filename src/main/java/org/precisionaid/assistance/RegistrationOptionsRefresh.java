@@ -1,18 +1,24 @@
 package org.precisionaid.assistance;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.precisionaid.procedure.EngineCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, gives every open registration task a fresh list of cadres: tasks created before this version have
- * none, and a list computed days ago may miss cadres added since. The choice is checked again on completion anyway.
+ * Keeps the cadres offered by open registration tasks current: at start (tasks created before this version have no
+ * list, and a list computed days ago may miss cadres added since), and whenever a county's cadres change — a cadre
+ * added or gone is offered or withdrawn at once, since the form offers only what the list holds (ADR 0017). The
+ * choice is checked again on completion anyway.
  */
 @Component
 @Order(30)
@@ -23,29 +29,48 @@ class RegistrationOptionsRefresh implements ApplicationRunner {
 
     private final TaskService tasks;
     private final RegistrationPairing pairing;
+    private final IdentityService identity;
 
-    RegistrationOptionsRefresh(TaskService tasks, RegistrationPairing pairing) {
+    RegistrationOptionsRefresh(TaskService tasks, RegistrationPairing pairing, IdentityService identity) {
         this.tasks = tasks;
         this.pairing = pairing;
+        this.identity = identity;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        int refreshed = refresh(null);
+        if (refreshed > 0) {
+            log.info("Cadre lists refreshed on {} open registration tasks", refreshed);
+        }
+    }
+
+    /** Inside the transaction that changed the county's cadres: the new list is written with the change, or neither. */
+    @EventListener
+    void cadresChanged(AssistanceService.CadresChanged change) {
+        // the server's own write, whoever's request changed the cadres: no official writes task variables himself
+        EngineCalls.withoutAuthorization(identity, () -> refresh(change.countyCode().substring(0, 6)));
+    }
+
+    private int refresh(String county) {
         int refreshed = 0;
+        java.util.Map<String, org.camunda.bpm.engine.variable.value.TypedValue> optionsOfCounty = new java.util.HashMap<>();
         for (int first = 0; ; first += PAGE) {
-            List<Task> page = tasks.createTaskQuery().processDefinitionKey("identification")
-                    .taskDefinitionKey("registration").orderByTaskId().asc().listPage(first, PAGE);
+            TaskQuery query = tasks.createTaskQuery().processDefinitionKey("identification")
+                    .taskDefinitionKey("registration");
+            if (county != null) {
+                query.processVariableValueLike("regionCode", county + "%");
+            }
+            List<Task> page = query.orderByTaskId().asc().listPage(first, PAGE);
             for (Task task : page) {
                 String regionCode = (String) tasks.getVariable(task.getId(), "regionCode");
-                tasks.setVariableLocal(task.getId(), RegistrationPairing.OPTIONS, pairing.options(regionCode));
+                tasks.setVariableLocal(task.getId(), RegistrationPairing.OPTIONS,
+                        optionsOfCounty.computeIfAbsent(regionCode.substring(0, 6), c -> pairing.options(regionCode)));
                 refreshed++;
             }
             if (page.size() < PAGE) {
-                break;
+                return refreshed;
             }
-        }
-        if (refreshed > 0) {
-            log.info("Cadre lists refreshed on {} open registration tasks", refreshed);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.precisionaid.funding;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.precisionaid.security.engine.ServerChosenValues;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.precisionaid.project.Project;
 import org.precisionaid.project.ProjectForm;
@@ -29,10 +30,11 @@ public class FundingStarter {
     @Transactional
     public Started apply(ProjectForm form, String official) {
         Project project = projects.submit(form, official);
-        ProcessInstance instance = runtime.createProcessInstanceByKey(FundingVariables.PROCESS_KEY)
+        ProcessInstance instance = ServerChosenValues.apply(() -> runtime
+                .createProcessInstanceByKey(FundingVariables.PROCESS_KEY)
                 .businessKey(project.getProjectNo())
                 .setVariables(RecordProject.caseVariables(project))
-                .execute();
+                .execute());
         return new Started(project, instance);
     }
 }

@@ -1,6 +1,7 @@
 package org.precisionaid.identification;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.precisionaid.security.engine.ServerChosenValues;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.precisionaid.registry.ApplicationForm;
 import org.precisionaid.registry.Household;
@@ -26,11 +27,12 @@ public class IdentificationStarter {
     @Transactional
     public Started apply(ApplicationForm form, String clerk) {
         Household household = households.submit(form, clerk);
-        ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+        ProcessInstance instance = ServerChosenValues.apply(() -> runtime
+                .createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
                 .businessKey(household.getApplicationNo())
                 .setVariable(ProcessVariables.HOUSEHOLD_ID, household.getId())
                 .setVariable(ProcessVariables.REGION_CODE, household.getVillageCode())
-                .execute();
+                .execute());
         return new Started(household, instance);
     }
 }

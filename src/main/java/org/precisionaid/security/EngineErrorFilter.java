@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.precisionaid.security.engine.FormContractViolation;
 import org.precisionaid.web.ApiExceptionHandler;
 import org.precisionaid.web.DatabaseOutage;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * message, become problem details an official understands (Camunda's {@code message} field is kept, so Tasklist
  * shows the text): two officials claimed or completed the same task at the same moment → 409 (also when the later
  * claim was refused for want of rights the earlier claim took); the database cannot be
- * reached → 503 (see {@link DatabaseOutage}).
+ * reached → 503 (see {@link DatabaseOutage}); a call refused for sending what the form does not ask for → 400 naming
+ * each field ({@link FormContractViolation}; the engine itself answers 500 for a refused start).
  */
 public class EngineErrorFilter extends OncePerRequestFilter {
 
@@ -53,8 +55,14 @@ public class EngineErrorFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        FormContractViolation.takeLast(); // nothing of an earlier request on this thread
         chain.doFilter(request, buffered);
-        if (buffered.getStatus() == HttpStatus.FORBIDDEN.value() && claimedByAnother(request)) {
+        FormContractViolation violation = FormContractViolation.takeLast();
+        if (violation != null && buffered.getStatus() >= 400) {
+            // the engine answers a refused start with 500: the caller sent what his form does not ask for
+            replace(buffered, HttpStatus.BAD_REQUEST, "form-contract", "表单之外的输入 / Input the form does not ask for",
+                    violation.getMessage(), java.util.Map.of("errors", violation.errors()));
+        } else if (buffered.getStatus() == HttpStatus.FORBIDDEN.value() && claimedByAnother(request)) {
             // a colleague claimed it a moment earlier: the claim took the group's right to work on it with it
             replace(buffered, HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict",
                     ApiExceptionHandler.CONCURRENT_CHANGE);
@@ -83,8 +91,13 @@ public class EngineErrorFilter extends OncePerRequestFilter {
 
     private void replace(ContentCachingResponseWrapper buffered, HttpStatus status, String type, String title,
             String detail) throws IOException {
+        replace(buffered, status, type, title, detail, java.util.Map.of());
+    }
+
+    private void replace(ContentCachingResponseWrapper buffered, HttpStatus status, String type, String title,
+            String detail, java.util.Map<String, ?> properties) throws IOException {
         buffered.resetBuffer();
-        ObjectNode problem = json.valueToTree(ApiExceptionHandler.problem(status, type, title, detail, java.util.Map.of()));
+        ObjectNode problem = json.valueToTree(ApiExceptionHandler.problem(status, type, title, detail, properties));
         problem.put("message", detail); // what Tasklist and Cockpit show
         buffered.setStatus(status.value());
         buffered.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.precisionaid.security.engine.CallerCommandGuard;
 import org.precisionaid.security.engine.GuardedExpressionManager;
 import org.precisionaid.security.engine.LastAdministratorGuard;
 import org.precisionaid.security.engine.ModelDeploymentGuard;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  * Closes, inside the engine, what Camunda 7.24 CE leaves open (docs/security.md, ADR 0006): queries never run a
  * caller's expression; expressions reach only {@code @ProcessBean} beans and no reflection; models are checked
  * before any deployer sees them; the last administrator stays; passwords are hashed with PBKDF2 under a policy,
- * and every login is logged. The engine's plain settings (result limit, XXE, scripts, deserialization) are in
- * application.yaml.
+ * and every login is logged; an official changes a case only through his form ({@link CallerCommandGuard}). The
+ * engine's plain settings (result limit, XXE, scripts, deserialization, TASK_WORK) are in application.yaml.
  */
 @Component
 public class EngineHardeningPlugin extends AbstractCamundaConfiguration {
@@ -49,6 +50,8 @@ public class EngineHardeningPlugin extends AbstractCamundaConfiguration {
         interceptors.add(new RefusalLogger());
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new LastAdministratorGuard(configuration.getIdentityService()));
+        // last: the guards above see the caller's command as he sent it
+        interceptors.add(new CallerCommandGuard(configuration.getIdentityService()));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
         List<Deployer> deployers = new ArrayList<>();

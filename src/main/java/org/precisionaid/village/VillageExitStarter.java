@@ -1,6 +1,7 @@
 package org.precisionaid.village;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.precisionaid.security.engine.ServerChosenValues;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +24,13 @@ public class VillageExitStarter {
     @Transactional
     public Started apply(String villageCode, Integer exitYear, String statement, String official) {
         VillageExit exit = exits.apply(villageCode, exitYear, statement, official);
-        ProcessInstance instance = runtime.createProcessInstanceByKey(VillageExitVariables.PROCESS_KEY)
+        ProcessInstance instance = ServerChosenValues.apply(() -> runtime
+                .createProcessInstanceByKey(VillageExitVariables.PROCESS_KEY)
                 .businessKey(exit.getExitNo())
                 .setVariable(VillageExitVariables.EXIT_ID, exit.getId())
                 .setVariable(VillageExitVariables.REGION_CODE, exit.getVillageCode())
                 .setVariable(VillageExitVariables.EXIT_YEAR, exit.getExitYear())
-                .execute();
+                .execute());
         return new Started(exit, instance);
     }
 }

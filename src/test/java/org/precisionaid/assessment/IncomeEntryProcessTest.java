@@ -43,7 +43,7 @@ class IncomeEntryProcessTest {
 
         assertThatThrownBy(() -> Officials.as(identity, CLERK, () -> tasks.complete(task.getId(), Map.of(
                 "applicationNo", no, "entryDate", LocalDate.now().toString(), "item", "WAGES", "amountYuan", 12.345))))
-                .hasMessageContaining("amountYuan").hasMessageContaining("two decimals");
+                .hasMessageContaining("amountYuan").hasMessageContaining("decimal");
         assertThatThrownBy(() -> Officials.as(identity, CLERK, () -> tasks.complete(task.getId(), Map.of(
                 "applicationNo", no, "entryDate", LocalDate.now().toString(), "item", "WAGES", "amountYuan", -50.0))))
                 .hasMessageContaining("amountYuan").hasMessageContaining("positive");

@@ -75,17 +75,22 @@ class RegistrationPairingTest {
     }
 
     @Test
-    void aCadreAddedWhileTheTaskIsOpenIsOfferedAfterTheNextStart() {
+    void aCadreAddedOrGoneWhileTheTaskIsOpenIsOfferedOrWithdrawnAtOnce() {
         String applicationNo = cases.atRegistration(VILLAGE);
-        long added = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
         String taskId = cases.registrationTask(applicationNo).getId();
+        long added = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        assertThat(tasks.getVariableLocal(taskId, RegistrationPairing.OPTIONS).toString())
+                .as("the form offers only what the list holds (ADR 0017): a new cadre is in it at once")
+                .contains("\"" + added + "\"");
+
+        assistance.leave(added, "调任 / Transferred");
         assertThat(tasks.getVariableLocal(taskId, RegistrationPairing.OPTIONS).toString())
                 .doesNotContain("\"" + added + "\"");
 
+        // a task from before this version, without a list, gets one at the next start
+        tasks.removeVariableLocal(taskId, RegistrationPairing.OPTIONS);
         refresh.run(null);
-
-        assertThat(tasks.getVariableLocal(taskId, RegistrationPairing.OPTIONS).toString())
-                .contains("\"" + added + "\"");
+        assertThat(tasks.getVariableLocal(taskId, RegistrationPairing.OPTIONS)).isNotNull();
     }
 
     @Test
@@ -155,9 +160,11 @@ class RegistrationPairingTest {
         long yumin = Cadres.fresh(assistance, "654225", CadreRank.STAFF);
         String applicationNo = cases.atRegistration(VILLAGE);
 
+        // the form offers only the county's own cadres: anything else is refused before the case sees it
         assertThatThrownBy(() -> cases.register(applicationNo, yumin))
-                .hasMessageContaining("assists households of 裕民县 / Yumin County, not of 托里县 / Toli County");
-        assertThatThrownBy(() -> cases.register(applicationNo, 987654321L)).hasMessageContaining("cadreId: no cadre 987654321");
+                .hasMessageContaining("cadreId: choose one of the options the form offered");
+        assertThatThrownBy(() -> cases.register(applicationNo, 987654321L))
+                .hasMessageContaining("cadreId: choose one of the options the form offered");
         Map<String, Object> none = Registrations.registration(1);
         none.put("cadreId", "");
         assertThatThrownBy(() -> org.precisionaid.support.Officials.claimAndComplete(identity, tasks, TOWNSHIP,
@@ -173,7 +180,8 @@ class RegistrationPairingTest {
 
         assertThat(tasks.getVariableLocal(cases.registrationTask(applicationNo).getId(), RegistrationPairing.OPTIONS)
                 .toString()).doesNotContain("\"" + cadre + "\"");
-        assertThatThrownBy(() -> cases.register(applicationNo, cadre)).hasMessageContaining("has left (调任 / Transferred)");
+        assertThatThrownBy(() -> cases.register(applicationNo, cadre))
+                .hasMessageContaining("cadreId: choose one of the options the form offered");
     }
 
     @Test

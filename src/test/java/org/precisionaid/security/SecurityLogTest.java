@@ -83,7 +83,8 @@ class SecurityLogTest {
                 new HttpEntity<>("{\"resourceType\":\"Task\",\"name\":\"mine\",\"query\":{}}", headers), String.class);
 
         assertThat(log.getOut()).contains("refused: user=county.654225 resource=GET /actuator/metrics")
-                .containsPattern("refused: user=township\\.654224102 resource=CREATE on Filter");
+                // officials act only through their forms: the engine command he tried is named (ADR 0017)
+                .containsPattern("refused: user=township\\.654224102 resource=CALL on EngineCommand CreateFilter");
     }
 
     @Test
