@@ -296,25 +296,31 @@ public class AssistanceController {
         }
     }
 
-    /** Region prefixes to list: the asked region (within the caller's) or all of the caller's, at county depth. */
+    /**
+     * Region prefixes to list, at county depth: the caller's own counties (or wider regions, for a city office),
+     * narrowed to the asked region when it lies within them; an asked region that contains the caller's (a prefecture
+     * or the province for a village clerk) is narrowed to the caller's own, as {@code GET /api/households} narrows a
+     * wide region; a region apart from the caller's is a 403 problem naming {@code region}.
+     */
     private List<String> prefixes(String region, Authentication user) {
         RegionScope scope = RegionScope.of(user);
-        if (region != null && !region.isBlank()) {
-            RegionCode code = RegionCode.of(region.trim());
-            String prefix = code.prefix(code.level().isAbove(RegionLevel.COUNTY) ? code.level() : RegionLevel.COUNTY);
-            if (!scope.everything() && scope.prefixes().stream()
-                    .noneMatch(p -> p.startsWith(prefix) || prefix.startsWith(p))) {
-                throw forbidden("region", region + " lies outside your region " + scope.prefixes());
-            }
-            return List.of(prefix);
-        }
-        if (scope.everything()) {
-            return List.of("");
-        }
-        return scope.prefixes().stream()
+        List<String> own = scope.everything() ? List.of("") : scope.prefixes().stream()
                 .map(p -> p.length() > RegionLevel.COUNTY.significantDigits()
                         ? p.substring(0, RegionLevel.COUNTY.significantDigits()) : p)
                 .distinct().toList();
+        if (region == null || region.isBlank()) {
+            return own;
+        }
+        RegionCode code = RegionCode.of(region.trim());
+        String asked = code.prefix(code.level().isAbove(RegionLevel.COUNTY) ? code.level() : RegionLevel.COUNTY);
+        List<String> narrowed = own.stream()
+                .map(p -> asked.startsWith(p) ? asked : p.startsWith(asked) ? p : null)
+                .filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (narrowed.isEmpty()) {
+            throw forbidden("region", region + " lies outside your region " + scope.prefixes());
+        }
+        return narrowed;
     }
 
     private static boolean overlaps(RegionScope scope, String countyCode) {

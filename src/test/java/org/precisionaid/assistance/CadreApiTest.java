@@ -96,6 +96,35 @@ class CadreApiTest {
         assertThat(get(COUNTY, "/api/cadres/99999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void aProvinceOrPrefectureAskedByAVillageClerkIsNarrowedToHisCounty() {
+        String clerk = "clerk.654224101201";
+        long toli = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        long yumin = Cadres.fresh(assistance, "654225", CadreRank.STAFF);
+
+        ResponseEntity<JsonNode> province = get(clerk, "/api/cadres?region=650000000000&size=200");
+        assertThat(province.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(province.getBody().findValuesAsText("countyCode")).as("Toli's cadres only")
+                .isNotEmpty().containsOnly("654224000000");
+        assertThat(ids(province.getBody())).doesNotContain(yumin);
+        JsonNode county = get(clerk, "/api/cadres?region=654224000000&size=200").getBody();
+        assertThat(ids(county)).contains(toli);
+
+        ResponseEntity<JsonNode> units = get(clerk, "/api/assisting-units?region=654200000000&size=200");
+        assertThat(units.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(units.getBody().findValuesAsText("regionCode")).isNotEmpty()
+                .allSatisfy(code -> assertThat(code).startsWith("654224"));
+        assertThat(units.getBody().findValuesAsText("name")).noneMatch(name -> name.contains("裕民"));
+
+        ResponseEntity<JsonNode> yuminUnits = get(clerk, "/api/assisting-units?region=654225000000");
+        assertThat(yuminUnits.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(yuminUnits.getBody().get("errors").get("region").asText()).contains("outside your region");
+
+        JsonNode city = get("city.6542", "/api/cadres?region=650000000000&size=200").getBody();
+        assertThat(city.findValuesAsText("countyCode")).as("the city office: its prefecture")
+                .allSatisfy(code -> assertThat(code).startsWith("6542"));
+    }
+
     // ---- the work ledger
 
     @Test
@@ -333,6 +362,12 @@ class CadreApiTest {
 
     private static String password(String user) {
         return user.startsWith("cadre.") && user.contains(".t") ? CADRE_PASSWORD : "demo";
+    }
+
+    private static java.util.List<Long> ids(JsonNode list) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        list.forEach(node -> ids.add(node.get("id").asLong()));
+        return ids;
     }
 
     private static JsonNode find(JsonNode list, long id) {
