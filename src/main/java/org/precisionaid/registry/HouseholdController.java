@@ -99,16 +99,17 @@ public class HouseholdController {
         requireClerkOf(form.regionCode(), user);
         String applicationNo = starter.apply(form, user.getName()).household().getApplicationNo();
         return ResponseEntity.created(URI.create("/api/households/" + applicationNo))
-                .body(households.view(applicationNo));
+                .body(households.view(applicationNo).disclosedTo(user));
     }
 
+    /** One household of the caller's region; ID numbers and phone as {@link PersonalData} allows him. */
     @GetMapping("/{applicationNo}")
     public HouseholdView get(@PathVariable String applicationNo, Authentication user) {
         HouseholdView household = households.view(applicationNo);
         if (!RegionScope.of(user).covers(household.regionCode())) {
             throw new HouseholdNotFoundException(applicationNo);
         }
-        return household;
+        return household.disclosedTo(user);
     }
 
     /** Corrects an application while it is returned for correction; the clerk then resubmits in Tasklist. */
@@ -118,7 +119,7 @@ public class HouseholdController {
         HouseholdView household = get(applicationNo, user);
         requireClerkOf(household.regionCode(), user);
         households.correct(applicationNo, form, user.getName());
-        return households.view(applicationNo);
+        return households.view(applicationNo).disclosedTo(user);
     }
 
     @GetMapping
@@ -148,12 +149,14 @@ public class HouseholdController {
                 .filter(h -> scope.covers(h.regionCode()))
                 .distinct()
                 .limit(size)
+                .map(h -> h.disclosedTo(user))
                 .toList();
     }
 
     /**
-     * The households of a region as an Excel list. ID numbers and phones in full only for the county office or an
-     * auditor whose region covers the list; masked for everyone else (a township, a village).
+     * The households of a region as an Excel list. ID numbers and phones in full only for the officials
+     * {@link PersonalData} names for the whole list (county office or auditor of a region covering it, the clerk for
+     * his own village); masked for everyone else (a township, a village committee, a bureau).
      */
     @GetMapping("/export")
     public ResponseEntity<byte[]> export(@RequestParam(required = false) String region,
@@ -174,10 +177,7 @@ public class HouseholdController {
                         Map.of("region", region + " lies outside your region"));
             }
         }
-        boolean full = user.getAuthorities().stream().map(Object::toString)
-                .filter(a -> a.startsWith("GROUP_county-") || a.startsWith("GROUP_auditor-"))
-                .map(a -> a.substring(a.lastIndexOf('-') + 1))
-                .anyMatch(prefix::startsWith);
+        boolean full = PersonalData.inFull(user, prefix);
         return Spreadsheets.attachment("households-" + prefix + (wanted == null ? "" : "-" + wanted.name().toLowerCase())
                 + ".xlsx", export.xlsx(prefix, wanted, full));
     }

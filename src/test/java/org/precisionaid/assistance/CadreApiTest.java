@@ -156,6 +156,25 @@ class CadreApiTest {
     }
 
     @Test
+    void aCadreReadsHisHouseholdsPhoneInFullButNoIdNumberAndTheTownshipReadsItMasked() {
+        String user = loginCadre("654224");
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
+        String mine = cases.registered(VILLAGE, cadre);
+
+        JsonNode himself = get(user, "/api/cadres/" + cadre).getBody().get("households").get(0);
+        assertThat(himself.get("applicationNo").asText()).isEqualTo(mine);
+        assertThat(himself.get("phone").asText()).as("he visits and calls it").isEqualTo("13912345678");
+        assertThat(himself.has("idNumber")).isFalse();
+        assertThat(get(user, "/api/households/" + mine).getStatusCode()).as("no ID numbers through the registry")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode township = get(TOWNSHIP, "/api/cadres/" + cadre).getBody().get("households").get(0);
+        assertThat(township.get("phone").asText()).isEqualTo("139****5678");
+        JsonNode county = get(COUNTY, "/api/cadres/" + cadre).getBody().get("households").get(0);
+        assertThat(county.get("phone").asText()).isEqualTo("13912345678");
+    }
+
+    @Test
     void aCadresGroupGivesHimHisOwnHouseholdsNotHisCounty() {
         String user = loginCadre("654224");
         long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
