@@ -9,6 +9,7 @@ import org.precisionaid.region.RegionCode;
 import org.precisionaid.security.RegionScope;
 import org.precisionaid.web.FieldRuleException;
 import org.precisionaid.web.Spreadsheets;
+import org.precisionaid.web.ZipUploadGuard;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,9 +42,12 @@ public class HouseholdController {
     private final HouseholdExport export;
     private final HouseholdImport importer;
     private final HouseholdImportTemplate template;
+    private final ZipUploadGuard zipGuard;
 
     public HouseholdController(HouseholdService households, IdentificationStarter starter, CandidateGroups groups,
-            HouseholdExport export, HouseholdImport importer, HouseholdImportTemplate template) {
+            HouseholdExport export, HouseholdImport importer, HouseholdImportTemplate template,
+            ZipUploadGuard zipGuard) {
+        this.zipGuard = zipGuard;
         this.households = households;
         this.starter = starter;
         this.groups = groups;
@@ -83,7 +87,9 @@ public class HouseholdController {
             throw FieldRuleException.invalid(Map.of("file", "at most " + HouseholdImport.MAX_BYTES + " bytes, the file has "
                     + file.getSize()));
         }
-        HouseholdImport.Result result = importer.importXlsx(file.getBytes(), user.getName(),
+        byte[] bytes = file.getBytes();
+        zipGuard.check(bytes, "file"); // a zip bomb or an oversized sheet, before the workbook reader holds it
+        HouseholdImport.Result result = importer.importXlsx(bytes, user.getName(),
                 village -> RegionScope.memberOf(user, groups.of(village, "clerk")));
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
