@@ -38,7 +38,7 @@ public class NoticePdf {
     public byte[] render(VillageNotices notices, Place place, String publicPage) {
         String asOf = clock.minute(clock.now());
         try (PdfSheet sheet = new PdfSheet(font, TITLE + " · " + place.village().getNameZh(),
-                place.village().label() + " · " + TITLE)) {
+                place.village().label() + " · " + TITLE, PrintFont.Lane.PUBLIC)) {
             sheet.title("贫困户识别公示").centred("Public notice of poor households", 12f).space(6f)
                     .centred(place.county().getNameZh() + " " + place.township().getNameZh() + " "
                             + place.village().getNameZh() + "（村代码 " + place.village().getCode() + "）", 13f)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.precisionaid.procedure.Objection;
 import org.precisionaid.procedure.ObjectionService;
+import org.precisionaid.print.PublicPrintLimiter;
 import org.precisionaid.procedure.SubmissionLimiter;
 import org.precisionaid.region.Region;
 import org.precisionaid.region.RegionLevel;
@@ -48,9 +49,11 @@ public class PublicNoticeController {
     private final SubmissionLimiter limiter;
     private final java.time.Clock clock;
     private final NoticePdf pdf;
+    private final PublicPrintLimiter printLimiter;
 
     public PublicNoticeController(RegionService regions, HouseholdRepository households, ObjectionService objections,
-            SubmissionLimiter limiter, java.time.Clock clock, NoticePdf pdf) {
+            SubmissionLimiter limiter, java.time.Clock clock, NoticePdf pdf, PublicPrintLimiter printLimiter) {
+        this.printLimiter = printLimiter;
         this.clock = clock;
         this.regions = regions;
         this.households = households;
@@ -97,11 +100,13 @@ public class PublicNoticeController {
 
     /**
      * The same notice as an A4 PDF for the village board (Chinese text in an embedded font): exactly the households
-     * and columns of the public page, their notice periods, where and how to object, who issued it.
+     * and columns of the public page, their notice periods, where and how to object, who issued it. Made in the public
+     * print slots, a limited number per address ({@link PublicPrintLimiter}).
      */
     @GetMapping("/notices.pdf")
     @Transactional(readOnly = true)
-    public ResponseEntity<byte[]> noticesPdf(@RequestParam(required = false) String village) {
+    public ResponseEntity<byte[]> noticesPdf(@RequestParam(required = false) String village, HttpServletRequest http) {
+        printLimiter.check(http.getRemoteAddr());
         String code = village == null ? "" : village.trim();
         if (!code.matches("\\d{12}") || code.startsWith("00")) {
             throw FieldRuleException.invalid(Map.of("village", "must be the 12-digit code of a village, e.g. 654224101201"));

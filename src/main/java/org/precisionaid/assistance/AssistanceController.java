@@ -16,6 +16,7 @@ import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdNotFoundException;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.HouseholdView;
+import org.precisionaid.registry.PersonalData;
 import org.precisionaid.security.RegionScope;
 import org.precisionaid.web.FieldRuleException;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Assistance responsibility over REST. Officials see the cadres of the counties they work in; the county office
  * (or the city office above it) manages them and reassigns households; a cadre sees himself, his households and
- * his ledger. A cadre's phone goes only to those who manage him and to himself.
+ * his ledger. A cadre's phone goes only to those who manage him and to himself; his households' phones go to him in
+ * full (he visits them), their ID numbers never (ADR 0019).
  */
 @RestController
 public class AssistanceController {
@@ -63,8 +65,12 @@ public class AssistanceController {
                             long quotaLeft, String phone, String userId) {
     }
 
+    /**
+     * A household on a cadre's list. The household's phone: in full for the cadre himself (he visits and calls it) and
+     * for whom {@link PersonalData} allows it, masked for the other officials; never an ID number (ADR 0019).
+     */
     public record CadreHousehold(String applicationNo, String villageCode, String villageName, String headName,
-                                 String status, HouseholdView.FileCardView fileCard) {
+                                 String status, String phone, HouseholdView.FileCardView fileCard) {
     }
 
     public record VisitView(long id, long cadreId, String applicationNo, LocalDate date, String measureType,
@@ -169,11 +175,16 @@ public class AssistanceController {
     public CadreDetail cadre(@PathVariable long id, Authentication user) {
         Cadre cadre = visibleCadre(id, user);
         RegionScope scope = RegionScope.of(user);
-        boolean whole = isHimself(cadre, user) || manages(cadre.getCountyCode(), user);
+        boolean himself = isHimself(cadre, user);
+        boolean whole = himself || manages(cadre.getCountyCode(), user);
         List<CadreHousehold> own = assistance.currentHouseholds(id).stream()
                 .filter(h -> whole || scope.covers(h.villageCode()))
-                .map(h -> new CadreHousehold(h.applicationNo(), h.villageCode(), regions.get(h.villageCode()).label(),
-                        h.headName(), h.status(), households.view(h.applicationNo()).fileCard()))
+                .map(h -> {
+                    HouseholdView household = households.view(h.applicationNo());
+                    return new CadreHousehold(h.applicationNo(), h.villageCode(), regions.get(h.villageCode()).label(),
+                            h.headName(), h.status(), PersonalData.phone(household.phone(),
+                                    himself || PersonalData.inFull(user, h.villageCode())), household.fileCard());
+                })
                 .toList();
         List<VisitView> visits = assistance.visitsOfCadre(id, LEDGER_SHOWN).stream()
                 .map(this::view)
@@ -296,25 +307,31 @@ public class AssistanceController {
         }
     }
 
-    /** Region prefixes to list: the asked region (within the caller's) or all of the caller's, at county depth. */
+    /**
+     * Region prefixes to list, at county depth: the caller's own counties (or wider regions, for a city office),
+     * narrowed to the asked region when it lies within them; an asked region that contains the caller's (a prefecture
+     * or the province for a village clerk) is narrowed to the caller's own, as {@code GET /api/households} narrows a
+     * wide region; a region apart from the caller's is a 403 problem naming {@code region}.
+     */
     private List<String> prefixes(String region, Authentication user) {
         RegionScope scope = RegionScope.of(user);
-        if (region != null && !region.isBlank()) {
-            RegionCode code = RegionCode.of(region.trim());
-            String prefix = code.prefix(code.level().isAbove(RegionLevel.COUNTY) ? code.level() : RegionLevel.COUNTY);
-            if (!scope.everything() && scope.prefixes().stream()
-                    .noneMatch(p -> p.startsWith(prefix) || prefix.startsWith(p))) {
-                throw forbidden("region", region + " lies outside your region " + scope.prefixes());
-            }
-            return List.of(prefix);
-        }
-        if (scope.everything()) {
-            return List.of("");
-        }
-        return scope.prefixes().stream()
+        List<String> own = scope.everything() ? List.of("") : scope.prefixes().stream()
                 .map(p -> p.length() > RegionLevel.COUNTY.significantDigits()
                         ? p.substring(0, RegionLevel.COUNTY.significantDigits()) : p)
                 .distinct().toList();
+        if (region == null || region.isBlank()) {
+            return own;
+        }
+        RegionCode code = RegionCode.of(region.trim());
+        String asked = code.prefix(code.level().isAbove(RegionLevel.COUNTY) ? code.level() : RegionLevel.COUNTY);
+        List<String> narrowed = own.stream()
+                .map(p -> asked.startsWith(p) ? asked : p.startsWith(asked) ? p : null)
+                .filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (narrowed.isEmpty()) {
+            throw forbidden("region", region + " lies outside your region " + scope.prefixes());
+        }
+        return narrowed;
     }
 
     private static boolean overlaps(RegionScope scope, String countyCode) {

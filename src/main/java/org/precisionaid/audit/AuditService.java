@@ -26,7 +26,6 @@ import org.precisionaid.procedure.ObjectionRepository;
 import org.precisionaid.registry.Codes;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.PhoneNumber;
-import org.precisionaid.registry.ResidentId;
 import org.precisionaid.registry.StatusChange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -43,7 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditService {
 
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
-    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
     private static final int MAX_VALUE_LENGTH = 300;
     private static final long SUBMISSION_WINDOW_MS = 5_000;
 
@@ -285,8 +283,7 @@ public class AuditService {
             return null;
         }
         String shortened = text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "…" : text;
-        String ids = ID_NUMBER.matcher(shortened).replaceAll(match -> ResidentId.mask(match.group()));
-        return PHONE.matcher(ids).replaceAll(match -> maskPhone(match.group()));
+        return org.precisionaid.registry.PersonalData.text(shortened, false);
     }
 
     static String maskPhone(String phone) {

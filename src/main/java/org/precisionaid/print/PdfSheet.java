@@ -56,11 +56,20 @@ public final class PdfSheet implements AutoCloseable {
 
     /** @param landscape A4 turned sideways: for wide tables (the reports) */
     public PdfSheet(PrintFont printFont, String title, String footer, boolean landscape) {
+        this(printFont, title, footer, landscape, PrintFont.Lane.OFFICIALS);
+    }
+
+    /** @param lane whom the document is made for: officials, or anyone without login (public notices, disclosures) */
+    public PdfSheet(PrintFont printFont, String title, String footer, PrintFont.Lane lane) {
+        this(printFont, title, footer, false, lane);
+    }
+
+    private PdfSheet(PrintFont printFont, String title, String footer, boolean landscape, PrintFont.Lane lane) {
         this.pageSize = landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
                 : PDRectangle.A4;
         this.width = pageSize.getWidth() - 2 * MARGIN;
         try {
-            this.loaded = printFont.load();
+            this.loaded = printFont.load(lane);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

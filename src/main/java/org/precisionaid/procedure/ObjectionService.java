@@ -11,13 +11,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.precisionaid.procedure.Objection.Subject;
 import org.precisionaid.web.ConflictException;
 import org.precisionaid.web.FieldRuleException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Objections from the public, in every procedure that posts a notice. One is stored and handed to the case
  * (message {@value #OBJECTION_MESSAGE}, correlated by business key) in the same transaction; when the case
- * cannot take it (notice over, case closed) nothing is stored and the caller is told why.
+ * cannot take it (notice over, case closed) nothing is stored and the caller is told why. A number that is not on
+ * notice gets the same answer whether it exists or not ({@link #notOnNotice}).
  */
 @Service
 @Transactional
@@ -70,13 +72,10 @@ public class ObjectionService {
         }
         NoticeBoard board = boards.get(subject);
         NoticeBoard.Entry entry = board == null ? null : board.find(number.trim()).orElse(null);
-        if (entry == null) {
-            throw FieldRuleException.invalid(Map.of(field, "nothing numbered " + number + " is on notice"));
-        }
         Instant now = clock.instant();
-        if (entry.noticeEnds() == null || !now.isBefore(entry.noticeEnds())) {
-            throw new ConflictException(field + ": " + number
-                    + " is not under public notice now; objections are accepted only during the notice period");
+        if (entry == null || entry.noticeEnds() == null || !now.isBefore(entry.noticeEnds())) {
+            // one answer whether the number exists or not: the public learns only what the notice boards show
+            throw notOnNotice(field);
         }
         long open = switch (subject) {
             case HOUSEHOLD -> objections.countByHouseholdIdAndStatusIn(entry.id(), UNANSWERED);
@@ -96,6 +95,16 @@ public class ObjectionService {
             throw new ConflictException(field + ": the case of " + number + " no longer takes objections");
         }
         return objection;
+    }
+
+    /**
+     * The answer to a number nobody may object to now, the same (status and body) for a number that does not exist as
+     * for one that exists but is not, or no longer, under public notice.
+     */
+    public static FieldRuleException notOnNotice(String field) {
+        return new FieldRuleException(HttpStatus.CONFLICT, "not-on-notice", "不在公示期 / Not under public notice",
+                Map.of(field, "该编号目前不在公示中，异议只在公示期内受理 / this number is not under public notice now; "
+                        + "objections are accepted only during a notice period"));
     }
 
     /** Gives a newly created investigation task the oldest objection nobody is investigating yet. */

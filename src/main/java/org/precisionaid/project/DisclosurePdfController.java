@@ -9,6 +9,7 @@ import java.util.Map;
 import org.precisionaid.print.PdfSheet;
 import org.precisionaid.print.PrintClock;
 import org.precisionaid.print.PrintFont;
+import org.precisionaid.print.PublicPrintLimiter;
 import org.precisionaid.project.PublicProjectController.PublicProject;
 import org.precisionaid.project.PublicProjectController.RegionProjects;
 import org.precisionaid.region.Region;
@@ -39,9 +40,11 @@ public class DisclosurePdfController {
     private final RegionService regions;
     private final PrintFont font;
     private final PrintClock clock;
+    private final PublicPrintLimiter limiter;
 
     DisclosurePdfController(PublicProjectController disclosure, RegionService regions, PrintFont font,
-            PrintClock clock) {
+            PrintClock clock, PublicPrintLimiter limiter) {
+        this.limiter = limiter;
         this.disclosure = disclosure;
         this.regions = regions;
         this.font = font;
@@ -49,7 +52,9 @@ public class DisclosurePdfController {
     }
 
     @GetMapping("/public/projects.pdf")
-    public ResponseEntity<byte[]> pdf(@RequestParam(required = false) String region) {
+    public ResponseEntity<byte[]> pdf(@RequestParam(required = false) String region,
+            jakarta.servlet.http.HttpServletRequest http) {
+        limiter.check(http.getRemoteAddr());
         String code = region == null ? "" : region.trim();
         if (!code.matches("\\d{12}") || code.startsWith("00")) {
             throw FieldRuleException.invalid(Map.of("region",
@@ -72,7 +77,8 @@ public class DisclosurePdfController {
     }
 
     private byte[] render(RegionProjects projects, Region where, Region county, String page) {
-        try (PdfSheet sheet = new PdfSheet(font, TITLE + " · " + where.getNameZh(), where.label() + " · " + TITLE)) {
+        try (PdfSheet sheet = new PdfSheet(font, TITLE + " · " + where.getNameZh(), where.label() + " · " + TITLE,
+                PrintFont.Lane.PUBLIC)) {
             sheet.title("扶贫项目资金公示").centred("Disclosure of poverty-alleviation projects and funds", 12f).space(6f)
                     .centred(where.label() + "（" + where.getCode() + "）", 12f).space(6f)
                     .paragraph("按照扶贫资金项目公告公示制度，现将本地扶贫项目及资金安排、使用情况公示如下，接受群众监督。")

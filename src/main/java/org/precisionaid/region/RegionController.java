@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +33,12 @@ public class RegionController {
      */
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
     @PreAuthorize("hasRole('ADMIN')")
-    public RegionImport.Result importCsv(@RequestBody byte[] csv) {
-        return importer.importCsv(csv);
+    public RegionImport.Result importCsv(jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        // never more than the limit in memory: a declared larger body is refused unread, an undeclared one cut off
+        if (request.getContentLengthLong() > RegionImport.MAX_BYTES) {
+            throw RegionImport.tooLarge(String.valueOf(request.getContentLengthLong()));
+        }
+        return importer.importCsv(request.getInputStream().readNBytes(RegionImport.MAX_BYTES + 1));
     }
 
     /** The same as a form upload: the CSV in the part {@code file}. */

@@ -48,10 +48,15 @@ public class RegionImport {
     @Transactional
     public Result importCsv(byte[] csv) {
         if (csv.length > MAX_BYTES) {
-            throw new RegionImportException(List.of(new LineError(0, null, "too-large",
-                    "at most " + MAX_BYTES + " bytes in one import, the file has " + csv.length)));
+            throw tooLarge(csv.length > MAX_BYTES + 1 ? String.valueOf(csv.length) : "more");
         }
         return importCsv(new String(csv, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The answer to an upload above {@value #MAX_BYTES} bytes; {@code size} as known ("more" when not read whole). */
+    public static RegionImportException tooLarge(String size) {
+        return new RegionImportException(List.of(new LineError(0, null, "too-large",
+                "at most " + MAX_BYTES + " bytes in one import, the file has " + size)));
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import org.precisionaid.region.RegionCode;
 import org.precisionaid.security.RegionScope;
 import org.precisionaid.web.FieldRuleException;
 import org.precisionaid.web.Spreadsheets;
+import org.precisionaid.web.ZipUploadGuard;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,9 +42,12 @@ public class HouseholdController {
     private final HouseholdExport export;
     private final HouseholdImport importer;
     private final HouseholdImportTemplate template;
+    private final ZipUploadGuard zipGuard;
 
     public HouseholdController(HouseholdService households, IdentificationStarter starter, CandidateGroups groups,
-            HouseholdExport export, HouseholdImport importer, HouseholdImportTemplate template) {
+            HouseholdExport export, HouseholdImport importer, HouseholdImportTemplate template,
+            ZipUploadGuard zipGuard) {
+        this.zipGuard = zipGuard;
         this.households = households;
         this.starter = starter;
         this.groups = groups;
@@ -83,7 +87,9 @@ public class HouseholdController {
             throw FieldRuleException.invalid(Map.of("file", "at most " + HouseholdImport.MAX_BYTES + " bytes, the file has "
                     + file.getSize()));
         }
-        HouseholdImport.Result result = importer.importXlsx(file.getBytes(), user.getName(),
+        byte[] bytes = file.getBytes();
+        zipGuard.check(bytes, "file"); // a zip bomb or an oversized sheet, before the workbook reader holds it
+        HouseholdImport.Result result = importer.importXlsx(bytes, user.getName(),
                 village -> RegionScope.memberOf(user, groups.of(village, "clerk")));
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
@@ -99,16 +105,17 @@ public class HouseholdController {
         requireClerkOf(form.regionCode(), user);
         String applicationNo = starter.apply(form, user.getName()).household().getApplicationNo();
         return ResponseEntity.created(URI.create("/api/households/" + applicationNo))
-                .body(households.view(applicationNo));
+                .body(households.view(applicationNo).disclosedTo(user));
     }
 
+    /** One household of the caller's region; ID numbers and phone as {@link PersonalData} allows him. */
     @GetMapping("/{applicationNo}")
     public HouseholdView get(@PathVariable String applicationNo, Authentication user) {
         HouseholdView household = households.view(applicationNo);
         if (!RegionScope.of(user).covers(household.regionCode())) {
             throw new HouseholdNotFoundException(applicationNo);
         }
-        return household;
+        return household.disclosedTo(user);
     }
 
     /** Corrects an application while it is returned for correction; the clerk then resubmits in Tasklist. */
@@ -118,7 +125,7 @@ public class HouseholdController {
         HouseholdView household = get(applicationNo, user);
         requireClerkOf(household.regionCode(), user);
         households.correct(applicationNo, form, user.getName());
-        return households.view(applicationNo);
+        return households.view(applicationNo).disclosedTo(user);
     }
 
     @GetMapping
@@ -148,12 +155,14 @@ public class HouseholdController {
                 .filter(h -> scope.covers(h.regionCode()))
                 .distinct()
                 .limit(size)
+                .map(h -> h.disclosedTo(user))
                 .toList();
     }
 
     /**
-     * The households of a region as an Excel list. ID numbers and phones in full only for the county office or an
-     * auditor whose region covers the list; masked for everyone else (a township, a village).
+     * The households of a region as an Excel list. ID numbers and phones in full only for the officials
+     * {@link PersonalData} names for the whole list (county office or auditor of a region covering it, the clerk for
+     * his own village); masked for everyone else (a township, a village committee, a bureau).
      */
     @GetMapping("/export")
     public ResponseEntity<byte[]> export(@RequestParam(required = false) String region,
@@ -174,10 +183,7 @@ public class HouseholdController {
                         Map.of("region", region + " lies outside your region"));
             }
         }
-        boolean full = user.getAuthorities().stream().map(Object::toString)
-                .filter(a -> a.startsWith("GROUP_county-") || a.startsWith("GROUP_auditor-"))
-                .map(a -> a.substring(a.lastIndexOf('-') + 1))
-                .anyMatch(prefix::startsWith);
+        boolean full = PersonalData.inFull(user, prefix);
         return Spreadsheets.attachment("households-" + prefix + (wanted == null ? "" : "-" + wanted.name().toLowerCase())
                 + ".xlsx", export.xlsx(prefix, wanted, full));
     }

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The households of a region as the Excel list the county hands to its townships (Apache POI, streamed: a county's
- * tens of thousands of rows never sit in memory as cells). ID numbers are written in full only for a caller entitled
- * to them (the county office or an auditor of the region); everyone else gets them masked.
+ * tens of thousands of rows never sit in memory as cells). ID numbers and phones are written in full only for a caller
+ * {@link PersonalData} entitles to them; everyone else gets them masked.
  */
 @Component
 public class HouseholdExport {
@@ -49,15 +49,15 @@ public class HouseholdExport {
                     row.createCell(1).setCellValue(h.getVillageCode());
                     row.createCell(2).setCellValue(h.getVillageGroup());
                     row.createCell(3).setCellValue(head == null ? "" : head.getName());
-                    row.createCell(4).setCellValue(head == null ? "" : fullIdNumbers ? head.getIdNumber()
-                            : ResidentId.mask(head.getIdNumber()));
+                    row.createCell(4).setCellValue(head == null ? "" : PersonalData.idNumber(head.getIdNumber(),
+                            fullIdNumbers));
                     row.createCell(5).setCellValue(h.getMembers().size());
                     row.createCell(6).setCellValue(h.getPerCapitaIncome() == null ? 0 : h.getPerCapitaIncome().doubleValue());
                     row.createCell(7).setCellValue(h.getStatus().label());
                     row.createCell(8).setCellValue(h.getClassification() == null ? "" : h.getClassification());
                     row.createCell(9).setCellValue(h.getCauses());
                     row.createCell(10).setCellValue(h.getNoticeEnds() == null ? "" : DAY.format(h.getNoticeEnds()));
-                    row.createCell(11).setCellValue(fullIdNumbers ? h.getPhone() : PhoneNumber.mask(h.getPhone()));
+                    row.createCell(11).setCellValue(PersonalData.phone(h.getPhone(), fullIdNumbers));
                 }
                 if (batch.size() < PAGE) {
                     break;

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-/** A household as officials read it over REST (full ID numbers: officials of the region only). */
+/**
+ * A household as officials read it over REST. ID numbers and the phone in full only for those {@link PersonalData}
+ * names (county office, auditor, the village's clerk); {@link #disclosedTo} masks them for every other official.
+ */
 public record HouseholdView(long id, String applicationNo, String regionCode, String villageGroup, String phone,
                             String status, String statusLabel, int incomeYear, BigDecimal wages,
                             BigDecimal operatingNet, BigDecimal propertyIncome, BigDecimal transferIncome,
@@ -36,6 +39,24 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
     public record FileCardView(String cardNo, String supportCategory, String assistingUnit, String responsibleCadre,
                                Long assistingUnitId, Long responsibleCadreId, String supportMeasures,
                                int plannedExitYear, Instant registeredAt, LocalDate pairingEnds) {
+    }
+
+    /** This view as the caller may read it: as it is, or with ID numbers, phone and quoted numbers masked. */
+    public HouseholdView disclosedTo(org.springframework.security.core.Authentication user) {
+        return PersonalData.inFull(user, regionCode) ? this : masked();
+    }
+
+    /** ID numbers and the phone masked as on the public pages; reasons quoting either masked too. */
+    public HouseholdView masked() {
+        return new HouseholdView(id, applicationNo, regionCode, villageGroup, PersonalData.phone(phone, false), status,
+                statusLabel, incomeYear, wages, operatingNet, propertyIncome, transferIncome, expenditure,
+                perCapitaIncome, housingSafety, drinkingWater, causes, ownsCar, registeredBusiness, commercialHousing,
+                civilServant, classification, PersonalData.text(classificationReason, false), noticeEnds,
+                members.stream().map(m -> new MemberView(m.name(), PersonalData.idNumber(m.idNumber(), false),
+                        m.relation(), m.sex(), m.birthDate(), m.health(), m.education(), m.labourCapacity())).toList(),
+                history.stream().map(c -> new ChangeView(c.status(), c.level(), c.decision(),
+                        PersonalData.text(c.reason(), false), c.actor(), c.at())).toList(),
+                fileCard, projects, exitYear, PersonalData.text(exitReason, false), monitored);
     }
 
     public static HouseholdView of(Household h, FileCard card, Responsibility.Names names) {

@@ -119,6 +119,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", e.getMessage(), Map.of());
     }
 
+    /** 429 or 503 that passes with time: the problem, and {@code Retry-After} in seconds. */
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
+        return ResponseEntity.status(e.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(e.status(), e.type(), e.title(), e.getMessage(), Map.of("errors", e.errors())));
+    }
+
     @ExceptionHandler(FieldRuleException.class)
     ProblemDetail fieldRule(FieldRuleException e, jakarta.servlet.http.HttpServletRequest request) {
         if (e.status() == HttpStatus.FORBIDDEN) {

@@ -92,8 +92,8 @@ class PublicNoticeTest {
         assertThat(tooLong.getBody().get("errors").get("contact").asText()).contains("at most 100");
 
         ResponseEntity<JsonNode> unknown = object("SQ-2026-000000000000-999999", "这一户根本不存在于本村", null);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody().get("errors").get("applicationNo").asText()).contains("SQ-2026-000000000000-999999");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(unknown.getBody().get("errors").get("applicationNo").asText()).contains("not under public notice");
 
         assertThat(tasks.createTaskQuery().processInstanceId(instanceId).count()).as("no task from bad input").isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(1);
@@ -106,6 +106,25 @@ class PublicNoticeTest {
         ResponseEntity<JsonNode> response = object(applicationNo, "评议还没开始就想提出异议", null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody().get("detail").asText()).contains("not under public notice");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(applicationNo)
+                .taskDefinitionKey("investigateObjection").count()).isZero();
+    }
+
+    @Test
+    void anUnknownApplicationNumberGetsTheSameAnswerAsOneThatIsNotOnNotice() {
+        String existing = as(identity, "clerk.654224101201",
+                () -> starter.apply(Applications.eligible(VILLAGE), "clerk.654224101201")).household().getApplicationNo();
+        // an unknown number of the same shape: the last digits of the existing one changed
+        String unknown = existing.substring(0, existing.length() - 6) + "999999";
+        String reason = "这一户不符合条件，请核实 / please check this household";
+
+        ResponseEntity<String> forExisting = objectRaw(existing, reason);
+        ResponseEntity<String> forUnknown = objectRaw(unknown, reason);
+        assertThat(forUnknown.getStatusCode()).isEqualTo(forExisting.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(forUnknown.getHeaders().getContentType()).isEqualTo(forExisting.getHeaders().getContentType());
+        assertThat(forUnknown.getBody()).isEqualTo(forExisting.getBody())
+                .contains("applicationNo").contains("not under public notice")
+                .doesNotContain(existing).doesNotContain(unknown);
     }
 
     @Test
@@ -126,6 +145,13 @@ class PublicNoticeTest {
                 .isInstanceOfSatisfying(FieldRuleException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
         limiter.check("203.0.113.8");
+    }
+
+    private ResponseEntity<String> objectRaw(String applicationNo, String reason) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.postForEntity("/public/objections", new HttpEntity<>(Map.of("applicationNo", applicationNo,
+                "reason", reason), headers), String.class);
     }
 
     private ResponseEntity<JsonNode> object(String applicationNo, String reason, String contact) {

@@ -96,6 +96,35 @@ class CadreApiTest {
         assertThat(get(COUNTY, "/api/cadres/99999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void aProvinceOrPrefectureAskedByAVillageClerkIsNarrowedToHisCounty() {
+        String clerk = "clerk.654224101201";
+        long toli = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        long yumin = Cadres.fresh(assistance, "654225", CadreRank.STAFF);
+
+        ResponseEntity<JsonNode> province = get(clerk, "/api/cadres?region=650000000000&size=200");
+        assertThat(province.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(province.getBody().findValuesAsText("countyCode")).as("Toli's cadres only")
+                .isNotEmpty().containsOnly("654224000000");
+        assertThat(ids(province.getBody())).doesNotContain(yumin);
+        JsonNode county = get(clerk, "/api/cadres?region=654224000000&size=200").getBody();
+        assertThat(ids(county)).contains(toli);
+
+        ResponseEntity<JsonNode> units = get(clerk, "/api/assisting-units?region=654200000000&size=200");
+        assertThat(units.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(units.getBody().findValuesAsText("regionCode")).isNotEmpty()
+                .allSatisfy(code -> assertThat(code).startsWith("654224"));
+        assertThat(units.getBody().findValuesAsText("name")).noneMatch(name -> name.contains("裕民"));
+
+        ResponseEntity<JsonNode> yuminUnits = get(clerk, "/api/assisting-units?region=654225000000");
+        assertThat(yuminUnits.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(yuminUnits.getBody().get("errors").get("region").asText()).contains("outside your region");
+
+        JsonNode city = get("city.6542", "/api/cadres?region=650000000000&size=200").getBody();
+        assertThat(city.findValuesAsText("countyCode")).as("the city office: its prefecture")
+                .allSatisfy(code -> assertThat(code).startsWith("6542"));
+    }
+
     // ---- the work ledger
 
     @Test
@@ -124,6 +153,25 @@ class CadreApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get(OTHER_TOWNSHIP, "/api/cadres/" + cadre).getBody().get("visits")).as("another township's")
                 .isEmpty();
+    }
+
+    @Test
+    void aCadreReadsHisHouseholdsPhoneInFullButNoIdNumberAndTheTownshipReadsItMasked() {
+        String user = loginCadre("654224");
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
+        String mine = cases.registered(VILLAGE, cadre);
+
+        JsonNode himself = get(user, "/api/cadres/" + cadre).getBody().get("households").get(0);
+        assertThat(himself.get("applicationNo").asText()).isEqualTo(mine);
+        assertThat(himself.get("phone").asText()).as("he visits and calls it").isEqualTo("13912345678");
+        assertThat(himself.has("idNumber")).isFalse();
+        assertThat(get(user, "/api/households/" + mine).getStatusCode()).as("no ID numbers through the registry")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode township = get(TOWNSHIP, "/api/cadres/" + cadre).getBody().get("households").get(0);
+        assertThat(township.get("phone").asText()).isEqualTo("139****5678");
+        JsonNode county = get(COUNTY, "/api/cadres/" + cadre).getBody().get("households").get(0);
+        assertThat(county.get("phone").asText()).isEqualTo("13912345678");
     }
 
     @Test
@@ -333,6 +381,12 @@ class CadreApiTest {
 
     private static String password(String user) {
         return user.startsWith("cadre.") && user.contains(".t") ? CADRE_PASSWORD : "demo";
+    }
+
+    private static java.util.List<Long> ids(JsonNode list) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        list.forEach(node -> ids.add(node.get("id").asLong()));
+        return ids;
     }
 
     private static JsonNode find(JsonNode list, long id) {

@@ -72,7 +72,7 @@ class PdfSheetTest {
 
     @Test
     void onlySoManyDocumentsAreMadeAtOnceAndTheNextCallerIsToldToTryAgain() {
-        PrintFont one = new PrintFont(1, java.time.Duration.ofMillis(200));
+        PrintFont one = new PrintFont(1, java.time.Duration.ofMillis(200), 1, java.time.Duration.ofMillis(200));
         PdfSheet first = new PdfSheet(one, "t", "f");
         assertThatThrownBy(() -> new PdfSheet(one, "t", "f"))
                 .isInstanceOfSatisfying(FieldRuleException.class, e -> {
@@ -85,6 +85,26 @@ class PdfSheetTest {
         try (PdfSheet second = new PdfSheet(one, "t", "f")) {
             assertThat(second.toBytes()).isNotEmpty();
             assertThatThrownBy(() -> new PdfSheet(one, "t", "f")).isInstanceOf(FieldRuleException.class);
+        }
+    }
+
+    @Test
+    void officialsPrintWhileThePublicsSlotsAreTakenAndThePublicIsToldToRetryLater() {
+        PrintFont font = new PrintFont(1, java.time.Duration.ofMillis(200), 1, java.time.Duration.ZERO);
+        try (PdfSheet publicNotice = new PdfSheet(font, "notice", "f", PrintFont.Lane.PUBLIC)) {
+            assertThatThrownBy(() -> new PdfSheet(font, "another notice", "f", PrintFont.Lane.PUBLIC))
+                    .isInstanceOfSatisfying(org.precisionaid.web.RetryLaterException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                        assertThat(e.errors().get("print")).contains("public");
+                        assertThat(e.retryAfterSeconds()).isPositive();
+                    });
+            try (PdfSheet card = new PdfSheet(font, "card", "f")) {
+                assertThat(card.toBytes()).as("the official's card, beside the public notice").isNotEmpty();
+            }
+            assertThat(publicNotice.toBytes()).isNotEmpty();
+        }
+        try (PdfSheet again = new PdfSheet(font, "notice", "f", PrintFont.Lane.PUBLIC)) {
+            assertThat(again.toBytes()).as("the public slot is free again").isNotEmpty();
         }
     }
 

@@ -283,6 +283,67 @@ class HouseholdImportApiTest {
     }
 
     @Test
+    void aWorkbookThatInflatesNearly100To1IsRefusedBeforeItIsReadAndNothingIsImported() throws IOException {
+        Workbook book = template();
+        ApplicationForm form = Applications.eligible(VILLAGE, 13060);
+        addHousehold(book, "1", form, Style.CODE);
+        // the workbook plus one more part that inflates from about 0.4 MB to 40 MB: Apache POI's default (1:100)
+        // lets it through, and reads every part of an uploaded workbook into memory
+        byte[] bomb = withPart(bytes(book), "xl/worksheets/sheet9.xml", 40_000_000, 500);
+        double ratio = largestInflateRatio(bomb);
+        assertThat(ratio).as("inflate ratio of the added part").isBetween(80.0, 99.0);
+        long casesBefore = cases();
+
+        ResponseEntity<JsonNode> response = upload(CLERK, bomb);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.getBody().get("type").asText()).endsWith("/upload-refused");
+        assertThat(response.getBody().get("errors").get("file").asText()).contains("xl/worksheets/sheet9.xml")
+                .contains("inflates more than 50:1").contains("max-inflate-ratio");
+        assertThat(cases()).isEqualTo(casesBefore);
+        assertNotInRegistry(form);
+    }
+
+    /** The workbook with one more zip entry of {@code size} bytes: 5 random letters, then {@code run} bytes of markup. */
+    static byte[] withPart(byte[] xlsx, String name, int size, int run) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(xlsx));
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            java.util.Random random = new java.util.Random(7);
+            byte[] markup = "<c/>".repeat(run / 4).getBytes();
+            for (int written = 0; written < size; written += 5 + markup.length) {
+                zip.write('<');
+                for (int i = 0; i < 4; i++) {
+                    zip.write('a' + random.nextInt(26));
+                }
+                zip.write(markup);
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    static double largestInflateRatio(byte[] zipBytes) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bomb", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, zipBytes);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                return zip.stream().mapToDouble(e -> e.getSize() / (double) Math.max(1, e.getCompressedSize()))
+                        .max().orElse(0);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void anOversizedFileIsRefusedWhole() {
         assertThatThrownBy(() -> importer.importXlsx(new byte[HouseholdImport.MAX_BYTES + 1], CLERK, v -> true))
                 .isInstanceOfSatisfying(HouseholdImportException.class,

@@ -187,8 +187,9 @@ class VillageApiTest {
         assertThat(city.getBody().get("errors").get("region").asText()).contains("not a county, township or village");
         ResponseEntity<JsonNode> unknown = rest.postForEntity("/public/village-exit-objections",
                 Map.of("exitNo", "CL-2026-000000000000-01", "reason", "这个村没有脱贫 / not out of poverty"), JsonNode.class);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody().get("errors").get("exitNo").asText()).contains("is on notice");
+        assertThat(unknown.getStatusCode()).as("the answer to a number not on notice, known or not")
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(unknown.getBody().get("errors").get("exitNo").asText()).contains("not under public notice");
     }
 
     // ---- helpers

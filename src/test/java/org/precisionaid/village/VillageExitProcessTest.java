@@ -31,7 +31,7 @@ import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.security.OfficialDirectory;
 import org.precisionaid.support.IntegrationTest;
 import org.precisionaid.support.Villages;
-import org.precisionaid.web.ConflictException;
+import org.precisionaid.web.FieldRuleException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -219,7 +219,7 @@ class VillageExitProcessTest {
                 "objectionComment", "属实：5万元为借款 / true: the 50,000 yuan are a loan"));
         assertRejected(exitNo, VillageExit.Level.NOTICE, "5万元为借款", COUNTY);
         assertThatThrownBy(() -> objections.submit(Objection.Subject.VILLAGE_EXIT, exitNo,
-                "再提一条异议 / one more objection", null)).isInstanceOf(ConflictException.class)
+                "再提一条异议 / one more objection", null)).isInstanceOf(FieldRuleException.class)
                 .hasMessageContaining("not under public notice");
     }
 
