@@ -86,6 +86,17 @@ public class SecurityConfig {
         return registration;
     }
 
+    /** The webapps' login answer carries the new session's CSRF token (Tasklist's first requests race for it). */
+    @Bean
+    FilterRegistrationBean<WebappLoginCsrfHandover> webappLoginCsrfHandover(
+            org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda) {
+        FilterRegistrationBean<WebappLoginCsrfHandover> registration = new FilterRegistrationBean<>(
+                new WebappLoginCsrfHandover(camunda.getWebapp().getCsrf()));
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.setOrder(2);
+        return registration;
+    }
+
     /** Plain path patterns: the engine REST API is a second (Jersey) servlet, so MVC matchers cannot be used. */
     private static RequestMatcher paths(String... patterns) {
         RequestMatcher[] matchers = new RequestMatcher[patterns.length];

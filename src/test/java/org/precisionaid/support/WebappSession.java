@@ -42,8 +42,6 @@ public final class WebappSession {
         if (login.statusCode() != 200) {
             throw new IllegalStateException("webapp login of " + userId + " failed: " + login.statusCode());
         }
-        // the login opens a new session whose CSRF token the next read hands out, as the webapp reads who logged in
-        session.get("/camunda/api/admin/auth/user/default");
         return session;
     }
 
