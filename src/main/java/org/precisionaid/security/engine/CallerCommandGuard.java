@@ -31,6 +31,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import static org.precisionaid.security.engine.EngineInternals.field;
+import static org.precisionaid.security.engine.EngineInternals.read;
 
 /**
  * What an official may do through the engine, on every path that reaches it — engine REST, the webapps' own API
@@ -50,19 +52,25 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 public class CallerCommandGuard extends CommandInterceptor {
 
-    private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
-    private static final Field SUBMIT_START_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
-    private static final Field SUBMIT_START_BUSINESS_KEY = field(SubmitStartFormCmd.class, "businessKey");
-    private static final Field SUBMIT_START_VARIABLES = field(SubmitStartFormCmd.class, "variables");
-    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
-    private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
-    private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId");
-    private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
-    private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId");
-    private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId");
-    private static final Field LINK_TASK = field(org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd.class, "taskId");
-    private static final Field LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
-    private static final Field SAVED_USER = field(SaveUserCmd.class, "user");
+    private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder",
+            CallerCommandGuard.class);
+    private static final Field SUBMIT_START_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId",
+            CallerCommandGuard.class);
+    private static final Field SUBMIT_START_BUSINESS_KEY = field(SubmitStartFormCmd.class, "businessKey",
+            CallerCommandGuard.class);
+    private static final Field SUBMIT_START_VARIABLES = field(SubmitStartFormCmd.class, "variables",
+            CallerCommandGuard.class);
+    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId", CallerCommandGuard.class);
+    private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables", CallerCommandGuard.class);
+    private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId", CallerCommandGuard.class);
+    private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties",
+            CallerCommandGuard.class);
+    private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId", CallerCommandGuard.class);
+    private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId", CallerCommandGuard.class);
+    private static final Field LINK_TASK = field(org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd.class, "taskId",
+            CallerCommandGuard.class);
+    private static final Field LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId", CallerCommandGuard.class);
+    private static final Field SAVED_USER = field(SaveUserCmd.class, "user", CallerCommandGuard.class);
 
     private final IdentityService identity;
 
@@ -262,25 +270,5 @@ public class CallerCommandGuard extends CommandInterceptor {
     @SuppressWarnings("unchecked")
     private static Map<String, ?> variables(Object value) {
         return (Map<String, ?>) value;
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            // fails the engine's start on a Camunda version whose commands changed shape: re-check this guard
-            throw new IllegalStateException("Camunda changed " + type.getName() + "." + name
-                    + "; review CallerCommandGuard", e);
-        }
-    }
-
-    private static Object read(Field field, Object target) {
-        try {
-            return field.get(target);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

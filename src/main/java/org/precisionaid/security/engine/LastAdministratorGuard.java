@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import static org.precisionaid.security.engine.EngineInternals.field;
+import static org.precisionaid.security.engine.EngineInternals.read;
 
 /**
  * At least one user stays a direct member of {@code camunda-admin}: Camunda Admin cannot delete that group, nor
@@ -17,10 +19,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 public class LastAdministratorGuard extends CommandInterceptor {
 
-    private static final Field MEMBERSHIP_USER = field(DeleteMembershipCmd.class, "userId");
-    private static final Field MEMBERSHIP_GROUP = field(DeleteMembershipCmd.class, "groupId");
-    private static final Field DELETED_USER = field(DeleteUserCmd.class, "userId");
-    private static final Field DELETED_GROUP = field(DeleteGroupCmd.class, "groupId");
+    private static final Field MEMBERSHIP_USER = field(DeleteMembershipCmd.class, "userId",
+            LastAdministratorGuard.class);
+    private static final Field MEMBERSHIP_GROUP = field(DeleteMembershipCmd.class, "groupId",
+            LastAdministratorGuard.class);
+    private static final Field DELETED_USER = field(DeleteUserCmd.class, "userId", LastAdministratorGuard.class);
+    private static final Field DELETED_GROUP = field(DeleteGroupCmd.class, "groupId", LastAdministratorGuard.class);
 
     private final IdentityService identity;
 
@@ -50,25 +54,6 @@ public class LastAdministratorGuard extends CommandInterceptor {
         if (isMember && identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() <= 1) {
             throw new BadUserRequestException("User " + userId + " is the last administrator (member of camunda-admin): "
                     + "make another user an administrator first");
-        }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("Camunda changed " + type.getName() + "." + name
-                    + "; review LastAdministratorGuard", e);
-        }
-    }
-
-    private static Object read(Field field, Object target) {
-        try {
-            return field.get(target);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

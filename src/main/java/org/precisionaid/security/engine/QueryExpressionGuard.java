@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import static org.precisionaid.security.engine.EngineInternals.field;
+import static org.precisionaid.security.engine.EngineInternals.read;
 
 /**
  * Checks every query before the engine runs it, whoever built it (engine REST, the webapps' API, Java code):
@@ -22,8 +24,9 @@ public class QueryExpressionGuard extends CommandInterceptor {
     static final String AD_HOC_RULE = "expressions are not accepted in a query; a saved filter may use "
             + "${currentUser()} or ${currentUserGroups()}";
 
-    private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
-    private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
+    private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery",
+            QueryExpressionGuard.class);
+    private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter", QueryExpressionGuard.class);
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -72,25 +75,6 @@ public class QueryExpressionGuard extends CommandInterceptor {
             java.util.function.BiConsumer<String, String> visit) {
         if (expressions != null) {
             expressions.forEach((method, expression) -> visit.accept(prefix + QueryExpressions.restField(method), expression));
-        }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            // fails the engine's start on a Camunda version whose commands changed shape: re-check this guard
-            throw new IllegalStateException("Camunda changed " + type.getName() + "." + name + "; review QueryExpressionGuard", e);
-        }
-    }
-
-    private static Object read(Field field, Object target) {
-        try {
-            return field.get(target);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
