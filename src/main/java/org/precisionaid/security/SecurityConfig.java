@@ -52,6 +52,8 @@ public class SecurityConfig {
                         .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationProvider(provider)
+                // our own pages (/reports/, /public/): a strict Content-Security-Policy besides the default headers
+                .headers(headers -> headers.addHeaderWriter(new OwnPageHeaders()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // the only session here is the Camunda webapps' own (read by WebappSessionAuthenticationFilter): a
