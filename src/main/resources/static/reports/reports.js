@@ -22,6 +22,18 @@
     if (cls) { e.className = cls; }
     return e;
   }
+  // Tooltip content as DOM nodes, one line per argument, each set as text: ECharts parses a formatter's string as
+  // markup, and a project's name is whatever an official typed (stored XSS, issue #20). So no formatter of ours
+  // returns a string; ECharts appends the returned element as it is. Labels on the map are SVG text, never HTML.
+  function textLines(...lines) {
+    const box = document.createElement('div');
+    lines.forEach((line, i) => {
+      if (i > 0) { box.appendChild(document.createElement('br')); }
+      box.appendChild(document.createTextNode(line === null || line === undefined ? '' : String(line)));
+    });
+    return box;
+  }
+  window.paReports = {textLines: textLines};
   function problemText(body) {
     if (!body) { return '出错了 / Something went wrong'; }
     const errors = body.errors ? Object.entries(body.errors).map(([k, v]) => k + ': ' + v).join('; ') : body.detail;
@@ -89,7 +101,7 @@
       name: '乡镇 / Townships', type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond', symbolSize: 9,
       itemStyle: {color: '#455a64'}, label: {show: true, position: 'right', fontSize: 11, formatter: (p) => p.data.label},
       data: map.townships.map((t) => ({name: t.code, label: t.name.split(' / ')[0], value: [t.longitude, t.latitude]})),
-      tooltip: {formatter: (p) => p.data.label}
+      tooltip: {formatter: (p) => textLines(p.data.label)}
     };
     const option = {
       tooltip: {trigger: 'item'},
@@ -114,7 +126,7 @@
       Object.entries(byCategory).forEach(([category, entry]) => option.series.push({
         name: entry.label, type: 'scatter', coordinateSystem: 'geo', symbol: CATEGORY_SYMBOLS[category] || 'pin',
         symbolSize: 14, data: entry.data,
-        tooltip: {formatter: (p) => p.data.project.name + '<br>' + p.data.project.type + '<br>' + p.data.project.stage}
+        tooltip: {formatter: (p) => textLines(p.data.project.name, p.data.project.type, p.data.project.stage)}
       }));
       option.legend = {data: Object.values(byCategory).map((e) => e.label), top: 8, left: 8};
       Object.entries(STAGE_LABELS).forEach(([stage, label]) => {
@@ -134,9 +146,9 @@
       const max = Math.max(1, ...values.map((v) => v.value || 0));
       option.series.unshift({
         name: hasIncidence ? '贫困发生率 / Incidence' : '贫困人口 / Poor people', type: 'map', geoIndex: 0, data: values,
-        tooltip: {formatter: (p) => p.data ? p.data.row.name + '<br>' + (hasIncidence
+        tooltip: {formatter: (p) => p.data ? textLines(p.data.row.name, hasIncidence
           ? '贫困发生率 / Incidence: ' + format(p.data.row.incidence, 'percent')
-          : '贫困人口 / Poor people: ' + format(p.data.row.poorPeople, 'integer')) : p.name}
+          : '贫困人口 / Poor people: ' + format(p.data.row.poorPeople, 'integer')) : textLines(names[p.name] || p.name)}
       });
       option.visualMap = {min: 0, max: max, left: 8, bottom: 8, calculable: true, seriesIndex: 0,
         text: [hasIncidence ? '高 / high (%)' : '多 / more', hasIncidence ? '低 / low' : '少 / fewer'],

@@ -1,13 +1,10 @@
 package org.precisionaid.security;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -18,6 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks passwords against Camunda's own identity store, so an official has one account for Tasklist,
  * the engine REST API and our API. Groups become authorities {@code GROUP_<id>}; camunda-admin also ROLE_ADMIN.
+ * Every request goes to the engine's password check, where the login throttle, the lock and the short memory of
+ * verified passwords are ({@code AuditedIdentityProvider}): a changed password, a lock or a deleted account counts
+ * at the very next request.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements org.springframework.security.authentication.AuthenticationProvider {
@@ -25,12 +25,9 @@ public class CamundaIdentityAuthenticationProvider implements org.springframewor
     static final String GROUP_PREFIX = "GROUP_";
 
     private final IdentityService identity;
-    private final VerifiedLogins verified;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identity,
-            @Value("${precision-aid.security.basic-login-cache:PT2M}") Duration loginCache, Clock clock) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identity) {
         this.identity = identity;
-        this.verified = new VerifiedLogins(loginCache, clock);
     }
 
     @Override
@@ -41,12 +38,9 @@ public class CamundaIdentityAuthenticationProvider implements org.springframewor
             throw new BadCredentialsException("wrong user name or password");
         }
         String password = credentials.toString();
-        if (!verified.isRecentlyVerified(userId, password)) {
-            if (!readIdentity(() -> identity.checkPassword(userId, password))) {
-                verified.forget(userId);
-                throw new BadCredentialsException("wrong user name or password");
-            }
-            verified.remember(userId, password);
+        // a locked account or address answers like a wrong password: nothing tells whether the account exists
+        if (!readIdentity(() -> identity.checkPassword(userId, password))) {
+            throw new BadCredentialsException("wrong user name or password");
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Group group : readIdentity(() -> identity.createGroupQuery().groupMember(userId).list())) {

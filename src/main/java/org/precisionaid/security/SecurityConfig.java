@@ -2,10 +2,13 @@ package org.precisionaid.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.precisionaid.security.password.LoginClient;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -51,7 +54,11 @@ public class SecurityConfig {
                         .requestMatchers(paths("/_static/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .authenticationProvider(provider)
+                // this manager only, without Spring Boot's global one as its parent: the parent holds the same provider
+                // and would check a wrong password a second time, counting each failed login twice (ADR 0018)
+                .authenticationManager(new ProviderManager(provider))
+                // our own pages (/reports/, /public/): a strict Content-Security-Policy besides the default headers
+                .headers(headers -> headers.addHeaderWriter(new OwnPageHeaders()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // the only session here is the Camunda webapps' own (read by WebappSessionAuthenticationFilter): a
@@ -63,6 +70,15 @@ public class SecurityConfig {
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** The request a password check belongs to (client address, HTTP Basic), for the login throttle; before all. */
+    @Bean
+    FilterRegistrationBean<LoginClient> loginClient() {
+        FilterRegistrationBean<LoginClient> registration = new FilterRegistrationBean<>(new LoginClient());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // after a ForwardedHeaderFilter, if one is configured
+        return registration;
     }
 
     /** Expressions in query fields are refused at the HTTP door of both engine APIs, after authentication. */

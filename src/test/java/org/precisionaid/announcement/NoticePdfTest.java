@@ -177,6 +177,8 @@ class NoticePdfTest {
     @Test
     void thePublicPageLinksToThePrintableNotice() {
         String page = rest.getForObject("/public/notices.html", String.class);
-        assertThat(page).contains("打印 / Print (PDF)").contains("'notices.pdf?village=' + encodeURIComponent(");
+        assertThat(page).contains("打印 / Print (PDF)").contains("<script src=\"notices.js\">");
+        assertThat(rest.getForObject("/public/notices.js", String.class))
+                .contains("'notices.pdf?village=' + encodeURIComponent(");
     }
 }

@@ -115,6 +115,33 @@ class ReportsBrowserIT {
                     .contains("基础设施项目 / Infrastructure").contains("乡镇位置 / township");
             browser.screenshot("projects-map");
 
+            // a project named like a script shows in its tooltip as the text it is; nothing is added to the page
+            JavascriptExecutor script = (JavascriptExecutor) browser.driver;
+            Object shown = script.executeScript("""
+                    var chart = echarts.getInstanceByDom(document.getElementById('map'));
+                    var series = chart.getOption().series;
+                    for (var s = 0; s < series.length; s++) {
+                      var data = series[s].data || [];
+                      for (var d = 0; d < data.length; d++) {
+                        if (data[d] && data[d].project && data[d].project.name === arguments[0]) {
+                          chart.dispatchAction({type: 'showTip', seriesIndex: s, dataIndex: d});
+                          return true;
+                        }
+                      }
+                    }
+                    return false;
+                    """, ReportTestData.SCRIPT_IN_A_NAME);
+            assertThat(shown).isEqualTo(true);
+            browser.waitUntil(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('map').textContent")).contains(ReportTestData.SCRIPT_IN_A_NAME));
+            assertThat(script.executeScript("return document.querySelectorAll('img').length")).isEqualTo(0L);
+            assertThat(script.executeScript("""
+                    var box = window.paReports.textLines(arguments[0], 'second line');
+                    return [box.childNodes.length, box.querySelectorAll('img').length, box.textContent];
+                    """, ReportTestData.SCRIPT_IN_A_NAME))
+                    .isEqualTo(List.of(3L, 0L, ReportTestData.SCRIPT_IN_A_NAME + "second line"));
+            browser.screenshot("projects-map-tooltip-as-text");
+
             browser.click(By.id("nav-incidence-map"));
             loaded(browser);
             browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.paMapReady")));

@@ -84,6 +84,8 @@ class DisclosurePdfTest {
     @Test
     void thePublicPageLinksToThePrintableDisclosure() {
         assertThat(rest.getForObject("/public/projects.html", String.class)).contains("打印 / Print (PDF)")
+                .contains("<script src=\"projects.js\">");
+        assertThat(rest.getForObject("/public/projects.js", String.class))
                 .contains("'projects.pdf?region=' + encodeURIComponent(");
     }
 

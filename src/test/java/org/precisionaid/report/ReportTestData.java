@@ -8,8 +8,12 @@ import org.precisionaid.funding.FundingStarter;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;
 
-/** A village with something in every report, for the browser journeys: three households, accounts, two projects. */
+/** A village with something in every report, for the browser journeys: three households, accounts, three
+ * projects (one of them named like a script). */
 public final class ReportTestData {
+
+    /** A project name that would run a script if a page put it into the document as markup (stored XSS, issue #20). */
+    public static final String SCRIPT_IN_A_NAME = "<img src=x onerror=alert(1)>";
 
     private ReportTestData() {
     }
@@ -27,6 +31,7 @@ public final class ReportTestData {
         fixtures.wages(overdue, year, "8000");
         fixtures.project(village, "INDUSTRY", "吉也克村养羊 / Jiyeke sheep", true, List.of(covered.getApplicationNo()));
         fixtures.project(village, "ROADS", "吉也克村道路 / Jiyeke road", false, List.of(overdue.getApplicationNo()));
+        fixtures.project(village, "ROADS", SCRIPT_IN_A_NAME, true, List.of(overdue.getApplicationNo()));
         return List.of(covered.getApplicationNo(), exited.getApplicationNo(), overdue.getApplicationNo());
     }
 }
