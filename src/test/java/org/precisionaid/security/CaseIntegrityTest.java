@@ -211,8 +211,10 @@ class CaseIntegrityTest {
         String timer = management.createJobQuery().processInstanceId(ownTask.getProcessInstanceId()).list().get(0).getId();
         assertForbidden(call(door, CLERK, HttpMethod.POST, "/job/" + timer + "/execute", null));
         assertForbidden(call(door, CLERK, HttpMethod.PUT, "/job/" + timer + "/duedate", "{\"duedate\": null}"));
-        assertForbidden(call(door, CLERK, HttpMethod.POST, "/external-task/fetchAndLock", """
-                {"workerId": "forger", "maxTasks": 1, "topics": [{"topicName": "any", "lockDuration": 60000}]}"""));
+        if (door == Door.ENGINE_REST) { // the webapps' engine API cannot fetch and lock at all (not an async servlet)
+            assertForbidden(call(door, CLERK, HttpMethod.POST, "/external-task/fetchAndLock", """
+                    {"workerId": "forger", "maxTasks": 1, "topics": [{"topicName": "any", "lockDuration": 60000}]}"""));
+        }
 
         before.assertUnchanged();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(ownTask.getProcessInstanceId()).count()).isOne();
