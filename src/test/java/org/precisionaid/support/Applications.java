@@ -24,8 +24,12 @@ public final class Applications {
 
     /** A fresh, valid ID number born on the given date (yyyyMMdd), male when {@code male}. */
     public static String idNumber(String birthDate, boolean male) {
-        int sequence = SEQUENCE.getAndIncrement() % 500 * 2 + (male ? 1 : 0);
-        String first17 = "654224" + birthDate + String.format("%03d", sequence % 1000);
+        int n = SEQUENCE.getAndIncrement();
+        // 500 sequence numbers a day: the birth date moves on a day every 500 people, so no two calls of a run collide
+        String born = java.time.LocalDate.parse(birthDate, java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                .plusDays(n / 500).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        int sequence = n % 500 * 2 + (male ? 1 : 0);
+        String first17 = "654224" + born + String.format("%03d", sequence % 1000);
         if (first17.length() != 17) {
             throw new IllegalArgumentException(first17);
         }
