@@ -45,12 +45,12 @@ public class MonitoringSummaries {
                 + (monitoringCase.getReport() == null ? "" : "\n\n**线索 / Report:** " + monitoringCase.getReport());
     }
 
-    /** The public report as the clerk reads it in his task: the phone masked (the whole number is on /api). */
+    /** The public report as the clerk reads it in his task: the phone masked (the whole number stays in the registry). */
     String ofReport(long reportId) {
         Optional<MonitoringReport> report = monitoring.report(reportId);
         return report.map(r -> "**农户自主申报 / The household's own report** · **姓名 / Name:** " + r.getReporterName()
-                + " · **电话 / Phone:** " + PhoneNumber.mask(r.getPhone()) + " (全号 / full number: `GET /api/monitoring/reports/"
-                + r.getId() + "`)\n\n" + r.getWhatHappened()).orElse("");
+                + " · **电话 / Phone:** " + PhoneNumber.mask(r.getPhone()) + " (全号存于申报记录 / the full number is kept with report "
+                + r.getId() + ")\n\n" + r.getWhatHappened()).orElse("");
     }
 
     /** The village's households a case may be opened for: registered, exited or monitored, without an open case. */
