@@ -106,6 +106,16 @@ class MonitoringProcessTest {
                 "guaranteesSecure", true, "waterSecure", true, "visitNotes", "回访 / visited");
     }
 
+    /** Four people nobody else in the run has (not from the shared ID sequence), none able to work. */
+    private static org.precisionaid.registry.ApplicationForm withoutLabour(org.precisionaid.registry.ApplicationForm form) {
+        return new org.precisionaid.registry.ApplicationForm(form.regionCode(), form.villageGroup(), form.phone(),
+                form.incomeYear(), form.wages(), form.operatingNet(), form.propertyIncome(), form.transferIncome(),
+                form.expenditure(), form.housingSafety(), form.drinkingWater(), form.causes(), form.ownsCar(),
+                form.registeredBusiness(), form.commercialHousing(), form.civilServant(), form.members().stream()
+                        .map(m -> new org.precisionaid.registry.ApplicationForm.MemberForm(m.name(), m.idNumber(),
+                                m.relation(), m.health(), m.education(), "NONE")).toList());
+    }
+
     private int members(Household household) {
         return households.view(household.getApplicationNo()).members().size();
     }
@@ -293,8 +303,7 @@ class MonitoringProcessTest {
     @Test
     void aHouseholdWithoutLabourIsReferredToSocialAssistanceAndNeverProposedForElimination() {
         String caseNo = Officials.as(identity, CLERK, () -> starter.openForNewHousehold(
-                Applications.form(VILLAGE, java.math.BigDecimal.valueOf(2000), java.math.BigDecimal.ZERO,
-                        java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(1000), false, Applications.members(false)),
+                withoutLabour(Applications.eligible(VILLAGE, 777_777)),
                 Channel.CLERK, "老人独居无劳力 / elderly, alone, cannot work", CLERK)).monitoringCase().getCaseNo();
         Household household = households.get(caseOf(caseNo).getHouseholdId());
         assertThat(household.getApplicationNo()).startsWith("JH-");
