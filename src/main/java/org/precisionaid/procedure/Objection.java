@@ -24,7 +24,7 @@ public class Objection {
 
     /** What an objection is about; the field name is the one the public form and the API use. */
     public enum Subject {
-        HOUSEHOLD("applicationNo"), PROJECT("projectNo"), VILLAGE_EXIT("exitNo");
+        HOUSEHOLD("applicationNo"), PROJECT("projectNo"), VILLAGE_EXIT("exitNo"), MONITORING("caseNo");
 
         private final String field;
 
@@ -47,6 +47,8 @@ public class Objection {
     private Long projectId;
     @Column(name = "village_exit_id")
     private Long villageExitId;
+    @Column(name = "monitoring_case_id")
+    private Long monitoringCaseId;
     private String reason;
     private String contact;
     @Enumerated(EnumType.STRING)
@@ -69,6 +71,7 @@ public class Objection {
             case HOUSEHOLD -> this.householdId = subjectId;
             case PROJECT -> this.projectId = subjectId;
             case VILLAGE_EXIT -> this.villageExitId = subjectId;
+            case MONITORING -> this.monitoringCaseId = subjectId;
         }
         this.reason = reason;
         this.contact = contact;
@@ -92,6 +95,7 @@ public class Objection {
     public Long getHouseholdId() { return householdId; }
     public Long getProjectId() { return projectId; }
     public Long getVillageExitId() { return villageExitId; }
+    public Long getMonitoringCaseId() { return monitoringCaseId; }
     public String getReason() { return reason; }
     public String getContact() { return contact; }
     public State getStatus() { return status; }

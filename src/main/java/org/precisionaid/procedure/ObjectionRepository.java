@@ -19,6 +19,12 @@ public interface ObjectionRepository extends JpaRepository<Objection, Long> {
 
     List<Objection> findByVillageExitIdOrderById(Long villageExitId);
 
+    Optional<Objection> findFirstByMonitoringCaseIdAndStatusOrderByIdAsc(Long monitoringCaseId, Objection.State status);
+
+    List<Objection> findByMonitoringCaseIdOrderById(Long monitoringCaseId);
+
+    long countByMonitoringCaseIdAndStatusIn(Long monitoringCaseId, Collection<Objection.State> states);
+
     long countByHouseholdIdAndStatusIn(Long householdId, Collection<Objection.State> states);
 
     long countByProjectIdAndStatusIn(Long projectId, Collection<Objection.State> states);

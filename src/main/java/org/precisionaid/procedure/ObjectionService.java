@@ -81,6 +81,7 @@ public class ObjectionService {
             case HOUSEHOLD -> objections.countByHouseholdIdAndStatusIn(entry.id(), UNANSWERED);
             case PROJECT -> objections.countByProjectIdAndStatusIn(entry.id(), UNANSWERED);
             case VILLAGE_EXIT -> objections.countByVillageExitIdAndStatusIn(entry.id(), UNANSWERED);
+            case MONITORING -> objections.countByMonitoringCaseIdAndStatusIn(entry.id(), UNANSWERED);
         };
         if (open >= MAX_OPEN_PER_SUBJECT) {
             throw new ConflictException(field + ": " + open + " objections to " + number
@@ -114,6 +115,8 @@ public class ObjectionService {
             case PROJECT -> objections.findFirstByProjectIdAndStatusOrderByIdAsc(subjectId, Objection.State.OPEN);
             case VILLAGE_EXIT -> objections.findFirstByVillageExitIdAndStatusOrderByIdAsc(subjectId,
                     Objection.State.OPEN);
+            case MONITORING -> objections.findFirstByMonitoringCaseIdAndStatusOrderByIdAsc(subjectId,
+                    Objection.State.OPEN);
         }).orElseThrow(() -> new IllegalStateException("no open objection for " + subject + " " + subjectId));
         objection.investigateIn(taskId);
         return objection;
@@ -132,6 +135,7 @@ public class ObjectionService {
             case HOUSEHOLD -> objections.findByHouseholdIdOrderById(subjectId);
             case PROJECT -> objections.findByProjectIdOrderById(subjectId);
             case VILLAGE_EXIT -> objections.findByVillageExitIdOrderById(subjectId);
+            case MONITORING -> objections.findByMonitoringCaseIdOrderById(subjectId);
         };
     }
 

@@ -79,7 +79,9 @@ public final class Codes {
     public enum Status implements Labelled {
         APPLIED("已申请 / Applied"), RETURNED("退回补正 / Returned for correction"), ANNOUNCED("公示中 / Under announcement"),
         REGISTERED("已建档立卡 / Registered"), REJECTED("未通过 / Rejected"),
-        EXITED("已脱贫 / Exited");
+        EXITED("已脱贫 / Exited"),
+        /** Never registered as poor, entered by return-to-poverty monitoring (边缘易致贫户 / 突发严重困难户). */
+        MONITORED("监测户（未建档）/ Monitored, never registered");
         private final String label;
         Status(String label) { this.label = label; }
         public String label() { return label; }
@@ -95,7 +97,8 @@ public final class Codes {
         TOWNSHIP("乡镇审核 / Township review"), COUNTY("县级审定 / County review"),
         ANNOUNCEMENT("公告公示 / Public announcement"), REGISTRATION("建档立卡 / Registration"),
         ASSESSMENT("年度考核 / Annual assessment"), CONSENT("户认可 / Household consent"),
-        EXIT("脱贫销号 / Exit from the register");
+        EXIT("脱贫销号 / Exit from the register"),
+        MONITORING("防返贫监测 / Return-to-poverty monitoring");
         private final String label;
         Level(String label) { this.label = label; }
         public String label() { return label; }

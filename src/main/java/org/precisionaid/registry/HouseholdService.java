@@ -60,6 +60,25 @@ public class HouseholdService {
         return household;
     }
 
+    /**
+     * A household never registered as poor becomes a subject of return-to-poverty monitoring: its members and income
+     * items pass the same validation as an application, and no member may belong to another household of the
+     * registry that is active, exited or monitored. Status MONITORED, number {@code JH-<year>-<village>-<id>}.
+     */
+    public Household submitMonitored(ApplicationForm form, String actor) {
+        ValidApplication application = validator.validate(form);
+        Instant now = clock.instant();
+        Household household = new Household(application.villageCode(), now);
+        household.setApplicationNo("p-" + UUID.randomUUID());
+        apply(household, application);
+        households.save(household);
+        rejectPeopleActiveElsewhere(household, MONITORING_CONFLICTS);
+        household.setApplicationNo(String.format("JH-%d-%s-%06d", now.atZone(clock.getZone()).getYear(),
+                household.getVillageCode(), household.getId()));
+        household.changeStatus(Status.MONITORED, Level.MONITORING, "entered for monitoring", null, actor, now);
+        return household;
+    }
+
     /** Replaces the application's facts while it is returned for correction. The village cannot change. */
     public Household correct(String applicationNo, ApplicationForm form, String actor) {
         Household household = get(applicationNo);
@@ -254,9 +273,17 @@ public class HouseholdService {
         }
     }
 
+    /** A person may not be entered for monitoring while he belongs to any household the registry still follows. */
+    static final EnumSet<Status> MONITORING_CONFLICTS = EnumSet.of(Status.APPLIED, Status.RETURNED, Status.ANNOUNCED,
+            Status.REGISTERED, Status.EXITED, Status.MONITORED);
+
     private void rejectPeopleActiveElsewhere(Household household) {
+        rejectPeopleActiveElsewhere(household, ACTIVE);
+    }
+
+    private void rejectPeopleActiveElsewhere(Household household, java.util.Set<Status> statuses) {
         List<String> ids = household.getMembers().stream().map(Member::getIdNumber).toList();
-        List<Member> elsewhere = households.findActiveMembersElsewhere(ids, ACTIVE, household.getId());
+        List<Member> elsewhere = households.findActiveMembersElsewhere(ids, statuses, household.getId());
         if (elsewhere.isEmpty()) {
             return;
         }
