@@ -27,8 +27,9 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
                 LOG.info("password hash upgraded to {}: user={}", Pbkdf2PasswordEncryptor.NAME, userId);
             }
         } else {
-            LOG.warn("login refused: user={} reason={}", printable(userId),
-                    user == null ? "unknown user" : locked ? "account locked after failed attempts" : "wrong password");
+            String reason = user == null ? "unknown user" : locked ? "account locked after failed attempts" : "wrong password";
+            LOG.warn("login refused: user={} reason={}", printable(userId), reason);
+            org.precisionaid.security.SecurityMetrics.loginRefused(reason);
         }
         return accepted;
     }
