@@ -53,6 +53,8 @@ public class SecurityConfig {
                         // libraries only (ECharts for the report pages, from org.mvnpm); the pages and data need a login
                         .requestMatchers(paths("/_static/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
+                        // Swagger UI for administrators; the contract itself (/v3/api-docs) for any logged-in user
+                        .requestMatchers(paths("/swagger-ui.html", "/swagger-ui/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 // this manager only, without Spring Boot's global one as its parent: the parent holds the same provider
                 // and would check a wrong password a second time, counting each failed login twice (ADR 0018)

@@ -18,6 +18,7 @@ public final class SecurityLog {
 
     public static void refused(String user, String resource, String reason) {
         REFUSED.warn("refused: user={} resource={} reason={}", user == null ? "(anonymous)" : user, resource, reason);
+        SecurityMetrics.requestRefused();
     }
 
     /**

@@ -85,6 +85,7 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
     private static void refused(String userId, String reason, String address) {
         LOG.warn("login refused: user={} reason={} address={}", printable(userId), reason,
                 address == null ? "(none)" : address);
+        org.precisionaid.security.SecurityMetrics.loginRefused(reason);
     }
 
     /** A user that cannot log in, with a hash of a random password made by the engine's own encryptor. */

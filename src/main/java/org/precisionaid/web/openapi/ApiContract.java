@@ -1,0 +1,183 @@
+package org.precisionaid.web.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the generated OpenAPI document cannot read from the code: per endpoint a one-line summary, who may call it
+ * (the roles, as the controller and its service check them) and the problem-detail errors it answers besides 401.
+ * Keyed by HTTP method and path as the document names them. {@code OpenApiContractTest} fails for an endpoint of ours
+ * that has no row here, so a new endpoint cannot go out undocumented.
+ */
+final class ApiContract {
+
+    /** One endpoint: its tag (group), summary, who may call it, the errors it answers and an optional longer text. */
+    record Entry(String tag, String summary, String who, Set<Integer> errors, String description) {
+    }
+
+    static final String ANYONE = "anyone, without login";
+    static final String OFFICIAL = "any logged-in official";
+    static final String OFFICIALS_OF_REGION = "officials of the region (a region outside the caller's answers 403 or, "
+            + "for a single record, 404 as if it did not exist)";
+    static final String ADMIN = "administrators (group camunda-admin)";
+    static final String CLERK = "the clerk of the village (group clerk-<village code>)";
+    static final String COUNTY_OFFICE = "the county poverty-alleviation office of the county (group county-<county code>)";
+    static final String AUDITORS = "auditors of the region (group auditor-<code>); read only";
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        // regions and officials
+        add("GET /api/regions", "Regions", "Divisions: the tree, a subtree (root) or the children of parent", OFFICIAL,
+                Set.of(400, 404), "`parent=<code>` lists the direct children flat; `root=<code>` the subtree; nothing: the whole tree.");
+        add("GET /api/regions/{code}", "Regions", "One division by its 12-digit code", OFFICIAL, Set.of(400, 404), null);
+        add("GET /api/regions/{code}/groups/{role}", "Regions", "The Camunda group that carries a role in a region",
+                OFFICIAL, Set.of(400, 404), "e.g. `/api/regions/654224101000/groups/township` → `township-654224101`.");
+        add("POST /api/regions/import", "Regions", "Import a division list (CSV code,name_zh,name_en), all or nothing", ADMIN,
+                Set.of(400, 403), "Body `text/csv` or multipart part `file`. Every broken rule is listed with its line; "
+                        + "nothing is imported then. Answers `{created, unchanged}`.");
+        add("POST /api/officials", "Officials", "Add an official to the group of his region and role", ADMIN,
+                Set.of(400, 403, 404, 409), "The password policy applies (12+ characters, not the user id, not common). "
+                        + "409 when the user id exists.");
+        // households
+        add("POST /api/households", "Households", "Apply for a household; its identification case starts at once", CLERK,
+                Set.of(400, 403, 409), "JSON like the start form, up to 20 members. 400 names each field and rule (ID "
+                        + "number check digit, sums, types); 403 for another village; nothing is written on an error.");
+        add("GET /api/households/{applicationNo}", "Households", "One household with members, decisions and file card",
+                OFFICIALS_OF_REGION, Set.of(404), "ID numbers and phone in full only for the county office, auditors of the "
+                        + "region and the village's clerk; masked for others (ADR 0019).");
+        add("PUT /api/households/{applicationNo}", "Households", "Correct an application while it is RETURNED for correction",
+                CLERK, Set.of(400, 403, 404, 409), "409 when the application is not returned for correction.");
+        add("GET /api/households", "Households", "Search households within the caller's region", OFFICIAL, Set.of(400, 403),
+                "`region`, `status`, `idNumber`, `page`, `size` (1-200). A wider region is narrowed to the caller's own.");
+        add("GET /api/households/export", "Households", "The households of a region as Excel (贫困户名单)",
+                OFFICIALS_OF_REGION, Set.of(400, 403), "Masking as for a single household.");
+        add("GET /api/households/import-template", "Households", "The Excel template for importing households", CLERK,
+                Set.of(403), null);
+        add("POST /api/households/import", "Households", "Import households from the filled-in template, all or nothing",
+                CLERK, Set.of(400, 403), "Multipart part `file` (.xlsx, 5 MB at most). Every error with sheet, row, column "
+                        + "and rule; a zip bomb or an oversized sheet is refused before it is read.");
+        add("GET /api/households/{applicationNo}/card.pdf", "Households",
+                "The household's assistance card (明白卡) as an A4 PDF", OFFICIALS_OF_REGION + "; the household's cadre",
+                Set.of(404, 409, 503), "409 before the household is registered; 503 with Retry-After when the print slots are taken.");
+        add("GET /api/households/{applicationNo}/pairing", "Assistance", "The household's cadre, pairing history and visits",
+                OFFICIALS_OF_REGION + "; the household's cadre", Set.of(404), null);
+        add("POST /api/households/{applicationNo}/pairing", "Assistance", "Reassign the household to another cadre",
+                COUNTY_OFFICE, Set.of(400, 403, 404, 409), "Body `{cadreId, reason}`; the cadre's quota applies.");
+        add("GET /api/households/{applicationNo}/account", "Assessment", "The household's income and expenditure account of a year",
+                OFFICIALS_OF_REGION + "; the household's cadre", Set.of(400, 404), "`year` (default: this year), totals and "
+                        + "the computed per-capita net income.");
+        add("POST /api/households/{applicationNo}/account/entries", "Assessment", "Record a line in the income account",
+                CLERK + "; the household's cadre", Set.of(400, 403, 404, 409),
+                "Body `{date, item, amountFen, note}`. 409 once the year's account is confirmed or the household not registered.");
+        // assistance
+        add("GET /api/cadre-quotas", "Assistance", "Households per cadre rank in a prefecture", OFFICIAL, Set.of(400),
+                "`prefecture` (4 digits; `0000` is the default row).");
+        add("PUT /api/cadre-quotas/{prefecture}/{rank}", "Assistance", "Set the quota of a cadre rank",
+                "the city poverty-alleviation office of the prefecture; " + ADMIN, Set.of(400, 403), null);
+        add("GET /api/assisting-units", "Assistance", "Assisting units of a region", OFFICIAL, Set.of(400, 403),
+                "A province or prefecture asked is narrowed to the caller's counties; a region apart from his is 403.");
+        add("POST /api/assisting-units", "Assistance", "Add an assisting unit", COUNTY_OFFICE + " (or the city office)",
+                Set.of(400, 403, 404, 409), "409 when a unit of that name exists in the region.");
+        add("GET /api/cadres", "Assistance", "Cadres of a county with households paired, quota and quota left",
+                "officials of the county", Set.of(400, 403), "Phones only for the county office.");
+        add("GET /api/cadres/{id}", "Assistance", "A cadre with his households and ledger",
+                "officials of his county; the cadre himself", Set.of(403, 404), null);
+        add("POST /api/cadres", "Assistance", "Add a cadre", COUNTY_OFFICE, Set.of(400, 403, 404, 409),
+                "Body `{name, nameLatin, rank, unitId, countyCode, phone, userId}`.");
+        add("POST /api/cadres/{id}/visits", "Assistance", "Record a visit in the cadre's ledger",
+                "the cadre himself; " + COUNTY_OFFICE, Set.of(400, 403, 404, 409),
+                "Body `{applicationNo, date, measureType, description, amount}`.");
+        add("POST /api/cadres/{id}/reassignment", "Assistance", "Move all of a cadre's households to another cadre",
+                COUNTY_OFFICE, Set.of(400, 403, 404, 409), "Body `{toCadreId, reason}`: all or none (quota).");
+        add("POST /api/cadres/{id}/departure", "Assistance", "A cadre leaves: his households move, he is marked as gone",
+                COUNTY_OFFICE, Set.of(400, 403, 404, 409), "Body `{toCadreId, reason}`; toCadreId required if he has households.");
+        // audit
+        add("GET /api/audit/cases", "Audit", "Search running and finished cases of the region", AUDITORS, Set.of(400),
+                "`q`, `status`, `level`, `state` (running, finished), `from`, `to`, `region`, `page`, `size`.");
+        add("GET /api/audit/cases/{businessKey}", "Audit", "One case's trail: every step, actor and value", AUDITORS,
+                Set.of(404), "A case outside the auditor's region answers 404.");
+        add("GET /api/audit/cases/{businessKey}/diagram", "Audit", "The BPMN diagram of the case's process version",
+                AUDITORS, Set.of(404), null);
+        add("GET /api/audit/cases/{businessKey}/export.xlsx", "Audit", "The case's trail as Excel", AUDITORS, Set.of(404), null);
+        // projects and funds
+        add("POST /api/projects", "Projects", "Apply for a project; its funding case starts at once",
+                "the applicant: " + CLERK + ", the township or the county office of the project's region",
+                Set.of(400, 403, 409), "400 names each field: budget lines that do not sum to the total, more than the "
+                        + "county's available funds, an unregistered beneficiary, a micro-credit loan above 50,000 yuan.");
+        add("GET /api/projects/{projectNo}", "Projects", "A project with budget, ledger, beneficiaries and decisions",
+                OFFICIALS_OF_REGION + " (county bureaus: the county)", Set.of(404), "Beneficiaries' ID numbers masked.");
+        add("PUT /api/projects/{projectNo}", "Projects", "Correct a project while it is RETURNED for correction",
+                "the applicant", Set.of(400, 403, 404, 409), null);
+        add("GET /api/projects", "Projects", "Search projects within the caller's region", OFFICIAL, Set.of(400, 403),
+                "`region`, `status`, `type`, `page`, `size`.");
+        add("GET /api/funds", "Projects", "A county's funds per source: available, committed, remaining",
+                "officials of the county", Set.of(400, 403), "`county` (a county code), `year`.");
+        // reports
+        add("GET /api/reports", "Reports", "The reports and the regions the caller may read", OFFICIAL, Set.of(), null);
+        add("GET /api/reports/{name}", "Reports", "A report as JSON (or Excel, PDF with format=)", OFFICIALS_OF_REGION,
+                Set.of(400, 403, 404, 503), "`name`: distribution, income-targets, reduction-tasks, projects-map, "
+                        + "incidence-map, guide; `region`, `year`, `format` (json, xlsx, pdf), `page` and `size` for the guide.");
+        add("GET /api/reports/{name}.pdf", "Reports", "A report as an A4-landscape PDF", OFFICIALS_OF_REGION,
+                Set.of(400, 403, 404, 503), "503 with Retry-After when the print slots are taken.");
+        add("GET /api/reports/{name}.xlsx", "Reports", "A report as Excel", OFFICIALS_OF_REGION, Set.of(400, 403, 404), null);
+        // assessment, villages, scoring
+        add("POST /api/assessments", "Assessment", "Start the year's assessment of a county in bulk (202)", COUNTY_OFFICE,
+                Set.of(400, 403, 409), "Body `{countyCode, assessmentYear}`. 409 when the year's assessment was started already.");
+        add("GET /api/assessments/{countyCode}/{year}", "Assessment", "Progress and outcomes of a county's assessment",
+                "officials of the county", Set.of(400, 403, 404), null);
+        add("GET /api/assessments/{countyCode}/{year}/households", "Assessment", "Findings per household of an assessment",
+                "officials of the county", Set.of(400, 403, 404), "`outcome`, `page`, `size` (1-200).");
+        add("GET /api/villages", "Villages", "Villages of a region with file and exit conditions", OFFICIALS_OF_REGION,
+                Set.of(400, 403, 404), "`region` (required).");
+        add("GET /api/villages/{villageCode}/file", "Villages", "The village file (村档) and the exit conditions now",
+                OFFICIALS_OF_REGION, Set.of(400, 403, 404), null);
+        add("PUT /api/villages/{villageCode}/file", "Villages", "Save the village file",
+                "the clerk or the committee of the village", Set.of(400, 403, 404, 409),
+                "Send the `version` read; 409 when the file was changed meanwhile.");
+        add("POST /api/villages/{villageCode}/exit", "Villages", "Apply for the village's exit; the case starts at once",
+                "the village committee (group village-<village code>)", Set.of(400, 403, 404, 409),
+                "409 while an exit application of the village is open.");
+        add("GET /api/village-exits/{exitNo}", "Villages", "A village exit application with its decisions",
+                OFFICIALS_OF_REGION, Set.of(404), null);
+        add("POST /api/assessment/scoring", "Assessment", "The year-end rating of a county's cadres and units",
+                COUNTY_OFFICE, Set.of(400, 403, 404, 409), "`county`, `year`; once a year, `replace=true` scores again (else 409).");
+        add("GET /api/assessment/scoring", "Assessment", "The year-end ratings of a region",
+                "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`.");
+        // public pages' data
+        add("GET /public/notices", "Public", "The village's public notice: households on notice (masked IDs)", ANYONE,
+                Set.of(400, 404), "`village` (12-digit village code).");
+        add("GET /public/notices.pdf", "Public", "The village's public notice as an A4 PDF", ANYONE,
+                Set.of(400, 404, 429, 503), "429 with Retry-After beyond the public PDFs per address; 503 when the public print slots are taken.");
+        add("POST /public/objections", "Public", "Object to a household on notice", ANYONE, Set.of(400, 409, 429),
+                "Body `{applicationNo, reason, contact}`. An unknown number and one not on notice get the same 409.");
+        add("GET /public/projects", "Public", "The project disclosure of a county, township or village", ANYONE,
+                Set.of(400, 404), "`region`. No ID numbers or phones.");
+        add("GET /public/projects.pdf", "Public", "The project disclosure as an A4 PDF", ANYONE, Set.of(400, 404, 429, 503), null);
+        add("POST /public/project-objections", "Public", "Object to a disclosed project", ANYONE, Set.of(400, 409, 429),
+                "Body `{projectNo, reason, contact}`.");
+        add("GET /public/village-exits", "Public", "Villages whose exit is on notice (aggregates only)", ANYONE,
+                Set.of(400, 404), "`region`.");
+        add("POST /public/village-exit-objections", "Public", "Object to a village's exit on notice", ANYONE,
+                Set.of(400, 409, 429), "Body `{exitNo, reason, contact}`.");
+    }
+
+    private ApiContract() {
+    }
+
+    private static void add(String key, String tag, String summary, String who, Set<Integer> errors, String description) {
+        if (ENTRIES.put(key, new Entry(tag, summary, who, errors, description)) != null) {
+            throw new IllegalStateException("twice in the API contract: " + key);
+        }
+    }
+
+    /** The row for {@code GET /api/regions/{code}}, or null. */
+    static Entry find(String method, String path) {
+        return ENTRIES.get(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+    }
+
+    static boolean isPublic(String path) {
+        return path.startsWith("/public/");
+    }
+}
