@@ -77,6 +77,12 @@ public class MonitoringService {
         return opened;
     }
 
+    /** The household's open monitoring case, if it has one (a later report opens a new case only after it ends). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.Optional<MonitoringCase> openCaseOf(long householdId) {
+        return cases.findByOpenHouseholdId(householdId);
+    }
+
     /** A household never registered: validated as an application, entered with status MONITORED, case opened. */
     public MonitoringCase openForNewHousehold(ApplicationForm household, Channel channel, String report, String actor) {
         Household entered = households.submitMonitored(household, actor);

@@ -33,6 +33,18 @@ public class MonitoringStarter {
         return start(monitoring.open(householdId, channel, null, report, actor));
     }
 
+    /**
+     * The annual assessment found the household at risk: a case opens, unless one is open already (then that case
+     * goes on, and the finding is in the household's decisions).
+     */
+    @Transactional
+    public java.util.Optional<Started> openUnlessOpen(long householdId, Channel channel, String report, String actor) {
+        if (monitoring.openCaseOf(householdId).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(open(householdId, channel, report, actor));
+    }
+
     /** A household never registered, entered with its members and income (validated as an application). */
     @Transactional
     public Started openForNewHousehold(ApplicationForm household, Channel channel, String report, String actor) {

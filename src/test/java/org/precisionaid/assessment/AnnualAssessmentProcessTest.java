@@ -53,6 +53,7 @@ class AnnualAssessmentProcessTest {
     @Autowired AssistanceService assistance;
     @Autowired IncomeAccounts accounts;
     @Autowired ObjectionService objections;
+    @Autowired org.precisionaid.monitoring.MonitoringService monitoring;
 
     private CaseFlows flows() {
         return new CaseFlows(rest, identity, tasks, runtime, management, objections);
@@ -287,10 +288,13 @@ class AnnualAssessmentProcessTest {
         flows().complete(CLERK, no, "confirmAccount", allGuarantees(true));
         assertThat(outcome(instance)).isEqualTo("MONITORED");
         assertThat(households.view(no).monitored()).isTrue();
-        flows().complete(TOWNSHIP, no, "monitoringMeasures", Map.of("monitoringMeasures",
-                "公益岗位一个 / one public-welfare job"));
         assertThat(endOf(instance)).isEqualTo("monitored");
-        assertThat(decisions(no)).contains("ASSESSMENT:monitoring started", "ASSESSMENT:monitoring measures");
+        assertThat(decisions(no)).contains("ASSESSMENT:monitoring started");
+        // the monitoring procedure takes the household on: identification, notice, support plan, visits (issue #21)
+        var opened = monitoring.openCaseOf(household.getId()).orElseThrow();
+        assertThat(opened.getChannel()).isEqualTo(org.precisionaid.monitoring.MonitoringCase.Channel.ASSESSMENT);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("monitoring")
+                .processInstanceBusinessKey(opened.getCaseNo()).count()).isOne();
 
         Household stable = exitedWithIncome(LINE.get(YEAR) * 2);
         households.monitor(stable.getId(), true, "test: monitored earlier", "test");
