@@ -161,6 +161,14 @@ final class ApiContract {
                 Set.of(400, 404), "`region`.");
         add("POST /public/village-exit-objections", "Public", "Object to a village's exit on notice", ANYONE,
                 Set.of(400, 409, 429), "Body `{exitNo, reason, contact}`.");
+        add("POST /public/monitoring-reports", "Public", "A household reports its risk of falling (back) into poverty",
+                ANYONE, Set.of(400, 404, 429), "Body `{village, name, phone, whatHappened, consent}`. Becomes a task for the "
+                        + "village clerk; the phone is never shown back.");
+        add("GET /public/monitoring-notices", "Public", "The village's monitoring notice: cases entering monitoring or "
+                + "leaving it (risk eliminated)", ANYONE, Set.of(400, 404), "`village`. No ID number, phone, bank account "
+                + "or health condition.");
+        add("POST /public/monitoring-objections", "Public", "Object to a monitoring case on notice", ANYONE,
+                Set.of(400, 409, 429), "Body `{caseNo, reason, contact}`.");
     }
 
     private ApiContract() {
