@@ -18,9 +18,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>Camunda's login opens a new session, which has no CSRF token until a later read fetches one. Tasklist fires its
  * first requests in parallel right after the login — some of them POSTs (filter lists, counts) — and one sent with the
  * old session's token before a read has brought the new one is refused, and Camunda's CSRF filter then invalidates
- * the session: the official, just logged in, is left looking at a spinner until he reloads (issue #22). With the
- * token in the login answer (header and cookie, as Camunda's filter would set them), every request after the login
- * carries the right one.
+ * the session: the official, just logged in, is logged out again. With the token in the login answer (header and
+ * cookie, as Camunda's filter would set them), every request after the login carries the right one. (Found while
+ * looking for issue #22's spinner after a login; that spinner still appears now and then and has another cause.)
  */
 class WebappLoginCsrfHandover extends OncePerRequestFilter {
 

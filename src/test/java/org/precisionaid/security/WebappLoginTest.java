@@ -14,9 +14,9 @@ import org.precisionaid.support.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue #22: Tasklist's first load after a login hung on its spinner now and then. Its first requests after the
- * login run in parallel, some are POSTs, and one sent with the token of the session the login replaced was refused —
- * and the refusal ended the new session. The login's own answer now carries the new session's token.
+ * Tasklist's first requests after a login run in parallel, some are POSTs, and one sent with the token of the session
+ * the login replaced was refused — and the refusal ended the new session, logging the official out again. The login's
+ * own answer now carries the new session's token.
  */
 @IntegrationTest
 class WebappLoginTest {
