@@ -121,6 +121,24 @@ class ConcurrentDecisionsTest {
         assertThat(households.history(applicationNo)).filteredOn(c -> c.getLevel() == Codes.Level.TOWNSHIP).hasSize(1);
     }
 
+    /**
+     * A double click on "complete", many times over: every time one completion and one conflict, never an engine
+     * error from the second walking the case the first has just moved on (the race is rare, hence the rounds).
+     */
+    @Test
+    void aDoubleClickedCompletionIsOneDecisionEveryTime() throws Exception {
+        String body = "{\"variables\":{\"townshipDecision\":{\"value\":\"approve\"},\"householdVisited\":{\"value\":true}}}";
+        for (long round = 0; round < 6; round++) {
+            String applicationNo = atTownshipReview(9200L + round);
+            String taskId = taskId(applicationNo, "townshipReview");
+            as(identity, TOWNSHIP, () -> tasks.claim(taskId, TOWNSHIP));
+            assertOneWinsOneConflicts(atOnce(() -> post(TOWNSHIP, "demo", "/task/" + taskId + "/complete", body),
+                    () -> post(TOWNSHIP, "demo", "/task/" + taskId + "/complete", body)));
+            assertThat(households.history(applicationNo)).filteredOn(c -> c.getLevel() == Codes.Level.TOWNSHIP)
+                    .hasSize(1);
+        }
+    }
+
     /** A moment apart rather than at once: the later claim is refused as a conflict, not as a missing right. */
     @Test
     void claimingATaskAColleagueHasJustClaimedIsAConflict() {

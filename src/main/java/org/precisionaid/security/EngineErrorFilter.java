@@ -33,10 +33,8 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             // the registry's own optimistic lock (JPA @Version) tripped inside a task listener
             "Row was updated or deleted by another transaction",
             // the other one was a moment faster and the task is gone: for this official that is the same conflict
-            "Cannot find task with id",
-            // the other completion ended the execution while this one, having read the task a moment earlier, walked
-            // the case's execution tree: the engine trips over the parent that is no longer there
-            "PvmExecutionImpl.getParent()\" is null");
+            // (the second of two actions on one task waits for the first, see OneActionPerTask)
+            "Cannot find task with id");
 
     /** {@code …/task/{id}/claim} on either engine API. */
     private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(".*/task/([^/]+)/claim$");
