@@ -115,6 +115,16 @@ public class SecurityConfig {
         return registration;
     }
 
+    /** Each webapp page's CSP nonce stays with its request (Camunda keeps one for the whole server); before Camunda's. */
+    @Bean
+    FilterRegistrationBean<WebappNoncePerRequest> webappNoncePerRequest() {
+        FilterRegistrationBean<WebappNoncePerRequest> registration = new FilterRegistrationBean<>(
+                new WebappNoncePerRequest());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     /** Plain path patterns: the engine REST API is a second (Jersey) servlet, so MVC matchers cannot be used. */
     private static RequestMatcher paths(String... patterns) {
         RequestMatcher[] matchers = new RequestMatcher[patterns.length];

@@ -20,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * old session's token before a read has brought the new one is refused, and Camunda's CSRF filter then invalidates
  * the session: the official, just logged in, is logged out again. With the token in the login answer (header and
  * cookie, as Camunda's filter would set them), every request after the login carries the right one. (Found while
- * looking for issue #22's spinner after a login; that spinner still appears now and then and has another cause.)
+ * looking for issue #22's spinner after a login, whose cause was another: see {@link WebappNoncePerRequest}.)
  */
 class WebappLoginCsrfHandover extends OncePerRequestFilter {
 

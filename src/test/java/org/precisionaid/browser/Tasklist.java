@@ -59,16 +59,7 @@ final class Tasklist {
 
     boolean listsTask(String taskId) {
         browser.open("/camunda/app/tasklist/default/");
-        try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                            By.cssSelector("[cam-tasks]")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // now and then Tasklist's first load after a new login hangs on its spinner; a person presses reload
-            browser.screenshot("task-list-missing");
-            browser.driver.navigate().refresh();
-            browser.waitFor(By.cssSelector("[cam-tasks]"));
-        }
+        browser.waitFor(By.cssSelector("[cam-tasks]"));
         try {
             Thread.sleep(1500);   // the list loads after the filter
         } catch (InterruptedException e) {
