@@ -122,6 +122,10 @@ final class ApiContract {
         add("GET /api/reports/{name}.pdf", "Reports", "A report as an A4-landscape PDF", OFFICIALS_OF_REGION,
                 Set.of(400, 403, 404, 503), "503 with Retry-After when the print slots are taken.");
         add("GET /api/reports/{name}.xlsx", "Reports", "A report as Excel", OFFICIALS_OF_REGION, Set.of(400, 403, 404), null);
+        add("GET /api/workbench", "Reports", "An official's home: his region at a glance for a year",
+                OFFICIALS_OF_REGION, Set.of(400, 403), "`region`, `year`. Households by status, the caller's open and "
+                        + "overdue tasks per procedure, open objections, the year's funds, exits against the plan, "
+                        + "monitoring cases; each with the page behind it.");
         // assessment, villages, scoring
         add("POST /api/assessments", "Assessment", "Start the year's assessment of a county in bulk (202)", COUNTY_OFFICE,
                 Set.of(400, 403, 409), "Body `{countyCode, assessmentYear}`. 409 when the year's assessment was started already.");

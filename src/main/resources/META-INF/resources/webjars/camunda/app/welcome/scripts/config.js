@@ -16,4 +16,11 @@ export default {
   },
   // the first-login box points to Camunda's welcome page; our officials get their introduction from us
   disableWelcomeMessage: true,
+  // instead of Camunda's documentation link: our own pages, which share the login
+  links: [
+    {label: '工作台 / Workbench', href: '/reports/home.html',
+      description: '本辖区一览：待办、逾期、异议、资金、脱贫、监测 / Your region at a glance'},
+    {label: '报表 / Reports', href: '/reports/index.html',
+      description: '三表两图一册 / Three tables, two maps and one guide'}
+  ],
 };

@@ -1,0 +1,117 @@
+// The workbench: an official's region at a glance (GET /api/workbench), each figure a link to the list behind it.
+// Every value is set as text. Chinese first in every label.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const yuan = (fen) => (Number(fen) / 100).toLocaleString('zh-CN', {minimumFractionDigits: 2, maximumFractionDigits: 2});
+  const count = (n) => Number(n).toLocaleString('zh-CN');
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function tile(id, label, value, link, alert) {
+    const a = el('a', null, 'tile' + (alert ? ' alert' : ''));
+    a.id = 'tile-' + id;
+    a.href = link;
+    a.appendChild(el('span', value, 'value'));
+    a.appendChild(el('span', label, 'label'));
+    return a;
+  }
+  function problemText(body) {
+    if (!body) { return '出错了 / Something went wrong'; }
+    const errors = body.errors ? Object.entries(body.errors).map(([k, v]) => k + ': ' + v).join('; ') : body.detail;
+    return (body.title || '') + (errors ? ' — ' + errors : '');
+  }
+  function fillPicker(home) {
+    const region = $('region');
+    region.replaceChildren();
+    home.regions.forEach((r) => {
+      const option = el('option', r.name + ' (' + r.code + ')');
+      option.value = r.code;
+      option.selected = r.code === home.region.code;
+      region.appendChild(option);
+    });
+    const year = $('year');
+    year.replaceChildren();
+    for (let y = home.year + 1; y >= home.year - 5; y--) {
+      const option = el('option', String(y));
+      option.value = String(y);
+      option.selected = y === home.year;
+      year.appendChild(option);
+    }
+  }
+  function render(home) {
+    $('title').textContent = home.region.name + ' · ' + home.year;
+    const tiles = $('tiles');
+    tiles.replaceChildren(
+      tile('tasks', '我的待办任务 / My open tasks', count(home.tasks.open), home.tasks.link),
+      tile('overdue', '逾期任务 / Overdue tasks', count(home.tasks.overdue), home.tasks.link, home.tasks.overdue > 0),
+      tile('objections', home.objections.label, count(home.objections.value), home.objections.link,
+        home.objections.value > 0),
+      tile('exits', '本年脱贫 / Exits this year (计划 / planned ' + count(home.exits.planned) + ')',
+        count(home.exits.exited), home.exits.link),
+      tile('funds', '本年已下达 / Allocated this year, 元 (已拨付 / disbursed ' + yuan(home.funds.disbursedFen) + ')',
+        yuan(home.funds.allocatedFen), home.funds.link),
+      tile('monitoring', '监测研判中 / Monitoring cases being decided (逾期 / overdue ' + count(home.monitoring.overdue)
+        + ')', count(home.monitoring.deciding), home.monitoring.link, home.monitoring.overdue > 0),
+      tile('monitored', '帮扶中监测户 / Monitored households supported', count(home.monitoring.supported),
+        home.monitoring.link),
+      tile('eliminated', '本年风险消除 / Risks eliminated this year', count(home.monitoring.eliminatedThisYear),
+        home.monitoring.link));
+    const body = $('tasks').tBodies[0];
+    body.replaceChildren();
+    home.tasks.byProcess.forEach((p) => {
+      const row = el('tr');
+      const name = el('td');
+      const link = el('a', p.name);
+      link.href = p.link;
+      name.appendChild(link);
+      row.appendChild(name);
+      row.appendChild(el('td', count(p.open), 'num'));
+      row.appendChild(el('td', count(p.overdue), 'num' + (p.overdue > 0 ? ' error' : '')));
+      body.appendChild(row);
+    });
+    if (!home.tasks.byProcess.length) {
+      const row = el('tr');
+      const cell = el('td', '没有待办任务 / No open tasks');
+      cell.colSpan = 3;
+      row.appendChild(cell);
+      body.appendChild(row);
+    }
+    $('home').hidden = false;
+    const chart = echarts.init($('households'), null, {renderer: 'svg'});
+    const rows = home.households.byStatus;
+    chart.setOption({
+      grid: {left: 220, right: 40, top: 10, bottom: 30},
+      xAxis: {type: 'value', minInterval: 1},
+      yAxis: {type: 'category', data: rows.map((r) => r.label), inverse: true},
+      series: [{type: 'bar', data: rows.map((r) => r.count), label: {show: true, position: 'right'}}]
+    });
+    chart.on('click', () => { location.href = home.households.link; });
+  }
+  function load(region, year) {
+    const query = new URLSearchParams();
+    if (region) { query.set('region', region); }
+    if (year) { query.set('year', year); }
+    $('message').textContent = '';
+    fetch('/api/workbench?' + query, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+      .then((r) => r.json().then((body) => ({ok: r.ok, body: body})))
+      .then((answer) => {
+        if (!answer.ok) { $('message').textContent = problemText(answer.body); return; }
+        fillPicker(answer.body);
+        render(answer.body);
+      })
+      .catch(() => { $('message').textContent = '无法读取 / Could not load'; });
+  }
+  $('picker').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams({region: $('region').value, year: $('year').value});
+    history.replaceState(null, '', '?' + query);
+    load($('region').value, $('year').value);
+  });
+  load(params.get('region'), params.get('year'));
+}());
