@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.precisionaid.operations.migration.MigrationViews.ActivityView;
 import org.precisionaid.operations.migration.MigrationViews.BatchStarted;
@@ -67,6 +68,8 @@ public class CaseMigration {
     private static final Pattern INSTANCE_IN_MESSAGE = Pattern.compile("process instance '([^']{1,64})'");
     private static final int REASON_LENGTH = 2000;
     private static final int HISTORIC_BATCHES = 20;
+    /** Rows read at most per list (the engine refuses unbounded lists: query-max-results-limit). */
+    static final int PAGE = 1000;
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -85,7 +88,7 @@ public class CaseMigration {
     public List<ProcessView> processes() {
         Map<String, List<ProcessDefinitionStatistics>> byKey = new TreeMap<>();
         for (ProcessDefinitionStatistics statistics : management.createProcessDefinitionStatisticsQuery()
-                .includeFailedJobs().includeIncidents().list()) {
+                .includeFailedJobs().includeIncidents().listPage(0, PAGE)) {
             if (statistics.getInstances() > 0) {
                 byKey.computeIfAbsent(statistics.getKey(), key -> new ArrayList<>()).add(statistics);
             }
@@ -101,7 +104,7 @@ public class CaseMigration {
                             activities(version.getId())))
                     .toList();
             List<Integer> deployed = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-                    .orderByProcessDefinitionVersion().asc().list().stream().map(ProcessDefinition::getVersion)
+                    .orderByProcessDefinitionVersion().asc().listPage(0, PAGE).stream().map(ProcessDefinition::getVersion)
                     .distinct().toList();
             processes.add(new ProcessView(key, latest.getName(), latest.getVersion(), deployed, views));
         });
@@ -129,19 +132,22 @@ public class CaseMigration {
             throw new FieldRuleException(HttpStatus.BAD_REQUEST, "invalid-migration-plan",
                     "引擎拒绝迁移计划 / The engine refuses the migration plan", errors);
         }
-        List<String> cases = prepared.selectedIds();
-        if (cases.isEmpty()) {
+        long cases = prepared.selectedCount();
+        if (cases == 0) {
             throw FieldRuleException.invalid(Map.of("sourceVersion", "没有符合条件的运行中案件 / no running case of version "
                     + prepared.source.getVersion() + " matches the filter"));
         }
-        Batch batch = runtime.newMigration(prepared.plan).processInstanceIds(cases).executeAsync();
-        return new BatchStarted(batch.getId(), ref(prepared.source), ref(prepared.target), cases.size());
+        var migration = runtime.newMigration(prepared.plan);
+        // by query the engine reads the ids itself, however many cases the version has
+        Batch batch = (prepared.request.businessKeysOrNone().isEmpty() ? migration.processInstanceQuery(prepared.cases())
+                : migration.processInstanceIds(prepared.selectedIds())).executeAsync();
+        return new BatchStarted(batch.getId(), ref(prepared.source), ref(prepared.target), cases);
     }
 
     /** Migration batches still running (or holding failures), then the last finished ones. */
     public List<BatchView> batches() {
         List<BatchView> views = new ArrayList<>();
-        for (Batch batch : management.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).list()) {
+        for (Batch batch : management.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).listPage(0, PAGE)) {
             views.add(running(batch));
         }
         history.createHistoricBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).completed(true)
@@ -171,7 +177,7 @@ public class CaseMigration {
         BatchStatistics statistics = management.createBatchStatisticsQuery().batchId(batch.getId()).singleResult();
         List<FailureView> failures = new ArrayList<>();
         for (Job job : management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).withException()
-                .list()) {
+                .listPage(0, PAGE)) {
             failures.add(failure(job));
         }
         HistoricBatch historic = history.createHistoricBatchQuery().batchId(batch.getId()).singleResult();
@@ -269,21 +275,20 @@ public class CaseMigration {
         request.mappingsOrNone().forEach(mapping -> explicitSources.add(mapping.from()));
         // the engine's own mapping of equal activities, without those the administrator maps himself
         MigrationPlan generated = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities()
-                .updateEventTriggers().build();
+                .build();
         MigrationPlanBuilder builder = runtime.createMigrationPlan(source.getId(), target.getId());
         Set<String> explicitInstructions = new LinkedHashSet<>();
         for (MigrationInstruction instruction : generated.getInstructions()) {
             if (!explicitSources.contains(instruction.getSourceActivityId())) {
                 var mapped = builder.mapActivities(instruction.getSourceActivityId(), instruction.getTargetActivityId());
-                if (instruction.isUpdateEventTrigger()) {
+                if (takesNewTrigger(targetModel, instruction.getTargetActivityId())) {
                     mapped.updateEventTrigger();
                 }
             }
         }
         for (MigrationRequest.Mapping mapping : request.mappingsOrNone()) {
             var mapped = builder.mapActivities(mapping.from(), mapping.to());
-            // a timer or message moved to a new event takes the new event's definition; its due date stays
-            if (targetModel.getModelElementById(mapping.to()) instanceof CatchEvent) {
+            if (takesNewTrigger(targetModel, mapping.to())) {
                 mapped.updateEventTrigger();
             }
             explicitInstructions.add(mapping.from() + "→" + mapping.to());
@@ -312,9 +317,23 @@ public class CaseMigration {
         return prepared;
     }
 
+    /**
+     * Whether a waiting case takes the new version's event definition (updateEventTrigger): yes for a message, signal
+     * or condition the case waits for, so a renamed message still reaches it. Never for a timer — neither a timer event
+     * nor a task's escalation timer: the engine would compute its due date again from the moment of the migration, and
+     * a case would get a new time limit (and its escalation come later) because the model was deployed again. A
+     * timer keeps its job and due date; a changed period applies to timers the new version starts.
+     */
+    static boolean takesNewTrigger(BpmnModelInstance model, String activityId) {
+        return model.getModelElementById(activityId) instanceof CatchEvent event
+                && !event.getEventDefinitions().isEmpty()
+                && event.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance);
+    }
+
     private List<ActivityView> activities(String definitionId) {
         BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
-        return management.createActivityStatisticsQuery(definitionId).includeFailedJobs().includeIncidents().list()
+        return management.createActivityStatisticsQuery(definitionId).includeFailedJobs().includeIncidents()
+                .listPage(0, PAGE)
                 .stream().filter(activity -> activity.getInstances() > 0 || activity.getFailedJobs() > 0)
                 .map(activity -> new ActivityView(activity.getId(), name(model, activity.getId()),
                         activity.getInstances(), activity.getFailedJobs(),
@@ -390,14 +409,12 @@ public class CaseMigration {
             return query;
         }
 
-        /** The ids of the selected cases; by business key one query each (the engine has no "business key in"). */
+        /** The ids of the cases selected by business key, one query each (the engine has no "business key in"). */
         List<String> selectedIds() {
-            if (request.businessKeysOrNone().isEmpty()) {
-                return cases().list().stream().map(ProcessInstance::getId).toList();
-            }
             Set<String> ids = new LinkedHashSet<>();
             for (String businessKey : new LinkedHashSet<>(request.businessKeysOrNone())) {
-                cases().processInstanceBusinessKey(businessKey).list().forEach(instance -> ids.add(instance.getId()));
+                cases().processInstanceBusinessKey(businessKey).listPage(0, PAGE)
+                        .forEach(instance -> ids.add(instance.getId()));
             }
             return List.copyOf(ids);
         }
@@ -412,7 +429,8 @@ public class CaseMigration {
                 Set<String> mapped = new LinkedHashSet<>();
                 plan.getInstructions().forEach(instruction -> mapped.add(instruction.getSourceActivityId()));
                 BpmnModelInstance model = repository.getBpmnModelInstance(source.getId());
-                for (ActivityStatistics activity : management.createActivityStatisticsQuery(source.getId()).list()) {
+                for (ActivityStatistics activity : management.createActivityStatisticsQuery(source.getId())
+                        .listPage(0, PAGE)) {
                     if (activity.getInstances() > 0 && !mapped.contains(activity.getId())) {
                         unmapped.add(new UnmappedView(activity.getId(), name(model, activity.getId()),
                                 activity.getInstances(), "没有迁移指令，此处的案件无法迁移 / No instruction maps this "
