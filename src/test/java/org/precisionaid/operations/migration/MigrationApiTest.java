@@ -329,6 +329,28 @@ class MigrationApiTest {
                 .allMatch(batch -> batches.contains(batch.getId()));
     }
 
+    /** The page works with the administrator's webapp login; a write needs the session's CSRF token. */
+    @Test
+    void thePageReadsAndValidatesWithTheWebappLoginOfAnAdministratorOnly() throws Exception {
+        WebappSession admin = WebappSession.login(port, ADMIN, ADMIN_PASSWORD, "cockpit");
+        admin.get("/camunda/api/admin/auth/user/default"); // the token, as the page fetches it
+        HttpResponse<String> page = admin.get("/admin/migration/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("执行迁移 / Run migration");
+        assertThat(admin.get(API + "/processes").statusCode()).isEqualTo(200);
+        HttpResponse<String> plan = admin.postJson(API + "/plan", json.writeValueAsString(
+                request(List.of(), List.of(untouched))));
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        assertThat(json.readTree(plan.body()).path("selectedCases").asLong()).isOne();
+
+        WebappSession clerk = WebappSession.login(port, CLERK, "demo");
+        clerk.get("/camunda/api/admin/auth/user/default");
+        assertThat(clerk.get(API + "/processes").statusCode()).isEqualTo(403);
+        assertThat(clerk.postJson(API + "/plan", json.writeValueAsString(request(List.of(), List.of(untouched))))
+                .statusCode()).isEqualTo(403);
+        assertThat(clerk.get("/admin/migration/index.html").statusCode()).isEqualTo(403);
+    }
+
     // ---- cases at each wait state, on the earlier version
 
     private String caseAt(String waitState, long seed) {
