@@ -77,6 +77,17 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The webapps' CSRF token of the caller's session, for our page to send back with its writes (Camunda hands it
+     * out only once, in a cookie our pages outside {@code /camunda} cannot read). Only a same-origin page can read the
+     * answer; a forged cross-site request gets nothing it could use.
+     */
+    public static String sessionToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(WebappLoginCsrfHandover.SESSION_TOKEN) instanceof String token
+                ? token : null;
+    }
+
     /** The session's CSRF token (Camunda's, {@link WebappLoginCsrfHandover#SESSION_TOKEN}) sent back as the header. */
     private static boolean sessionTokenSent(HttpServletRequest request, HttpSession session) {
         Object expected = session.getAttribute(WebappLoginCsrfHandover.SESSION_TOKEN);

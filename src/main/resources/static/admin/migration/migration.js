@@ -1,6 +1,6 @@
 // The administrators' migration page: running cases per version and activity, a plan validated by the engine, the
 // batch and its failures. Data from /api/admin/migrations with the Camunda webapps' session; a POST carries the
-// session's CSRF token, fetched from the webapps as they fetch it themselves. Every value is set as text.
+// session's CSRF token (Camunda's own, which our page cannot read from its cookie). Every value is set as text.
 (function () {
   'use strict';
   const API = '/api/admin/migrations';
@@ -50,8 +50,7 @@
     return data;
   }
   async function fetchToken() {
-    const response = await fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'});
-    token = response.headers.get('X-XSRF-TOKEN');
+    token = (await call('GET', '/session-token')).token;
   }
 
   function renderProcesses() {
@@ -62,6 +61,8 @@
       if (!version.latest) {
         const button = el('button', '迁移到新版本 / Migrate');
         button.type = 'button';
+        button.dataset.process = process.key;
+        button.dataset.version = String(version.version);
         button.addEventListener('click', () => choosePlan(process.key, version.version));
         choose.appendChild(button);
       } else {

@@ -1,10 +1,14 @@
 package org.precisionaid.operations.migration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.precisionaid.operations.migration.MigrationViews.BatchStarted;
 import org.precisionaid.operations.migration.MigrationViews.BatchView;
 import org.precisionaid.operations.migration.MigrationViews.PlanView;
 import org.precisionaid.operations.migration.MigrationViews.ProcessView;
+import org.precisionaid.security.WebappSessionAuthenticationFilter;
+import org.precisionaid.web.FieldRuleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +29,17 @@ public class MigrationController {
 
     public MigrationController(CaseMigration migration) {
         this.migration = migration;
+    }
+
+    /** The webapps' CSRF token of the administrator's session, which the migration page sends with its POSTs. */
+    @GetMapping("/session-token")
+    public Map<String, String> sessionToken(HttpServletRequest request) {
+        String token = WebappSessionAuthenticationFilter.sessionToken(request);
+        if (token == null) {
+            throw new FieldRuleException(HttpStatus.NOT_FOUND, "no-webapp-session", "没有管理后台会话 / No webapp session",
+                    Map.of("session", "log in to the Camunda webapps first; over HTTP Basic no token is needed"));
+        }
+        return Map.of("token", token);
     }
 
     @GetMapping("/processes")

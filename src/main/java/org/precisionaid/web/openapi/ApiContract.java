@@ -146,6 +146,9 @@ final class ApiContract {
         add("GET /api/assessment/scoring", "Assessment", "The year-end ratings of a region",
                 "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`.");
         // operations: migration of running cases (ADR 0020)
+        add("GET /api/admin/migrations/session-token", "Operations", "The webapps' CSRF token of the caller's session, "
+                + "for the migration page's writes", ADMIN, Set.of(403, 404), "404 without a Camunda webapp session "
+                + "(over HTTP Basic no token is needed).");
         add("GET /api/admin/migrations/processes", "Operations", "Processes with running cases: per version and per "
                 + "activity where they wait", ADMIN, Set.of(403), "Counts of running cases, failed jobs and incidents; "
                 + "every deployed version number, to choose a target.");

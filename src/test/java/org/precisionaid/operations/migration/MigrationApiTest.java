@@ -333,7 +333,10 @@ class MigrationApiTest {
     @Test
     void thePageReadsAndValidatesWithTheWebappLoginOfAnAdministratorOnly() throws Exception {
         WebappSession admin = WebappSession.login(port, ADMIN, ADMIN_PASSWORD, "cockpit");
-        admin.get("/camunda/api/admin/auth/user/default"); // the token, as the page fetches it
+        HttpResponse<String> token = admin.get(API + "/session-token");
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(token.body()).path("token").asText()).isNotBlank();
+        assertProblem(get(ADMIN, ADMIN_PASSWORD, API + "/session-token"), 404, "session");
         HttpResponse<String> page = admin.get("/admin/migration/index.html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("执行迁移 / Run migration");
@@ -344,7 +347,7 @@ class MigrationApiTest {
         assertThat(json.readTree(plan.body()).path("selectedCases").asLong()).isOne();
 
         WebappSession clerk = WebappSession.login(port, CLERK, "demo");
-        clerk.get("/camunda/api/admin/auth/user/default");
+        assertThat(clerk.get(API + "/session-token").statusCode()).isEqualTo(403);
         assertThat(clerk.get(API + "/processes").statusCode()).isEqualTo(403);
         assertThat(clerk.postJson(API + "/plan", json.writeValueAsString(request(List.of(), List.of(untouched))))
                 .statusCode()).isEqualTo(403);
