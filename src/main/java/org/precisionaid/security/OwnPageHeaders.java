@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
- * A strict Content-Security-Policy for our own pages, {@code /reports/**} and {@code /public/**}, which share their
+ * A strict Content-Security-Policy for our own pages, {@code /reports/**}, {@code /public/**} and the administrators'
+ * {@code /admin/**} (the migration page, with the public pages' policy: no inline style either), which share their
  * origin with the Camunda webapps: a script that got into one of them could act with the official's webapp session.
  * Camunda's webapps send their own policy and are left alone. Scripts and styles come from our own files only (no
  * inline script, no {@code eval}, nothing from another site), no plugin, no {@code <base>}, forms post only here, and no
@@ -34,7 +35,7 @@ final class OwnPageHeaders implements HeaderWriter {
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String policy = path.startsWith("/reports/") ? REPORTS_POLICY
-                : path.startsWith("/public/") ? PUBLIC_POLICY : null;
+                : path.startsWith("/public/") || path.startsWith("/admin/") ? PUBLIC_POLICY : null;
         String type = response.getContentType();
         if (policy == null || response.containsHeader(HEADER)
                 || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf"))) {

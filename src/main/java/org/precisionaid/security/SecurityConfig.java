@@ -53,6 +53,8 @@ public class SecurityConfig {
                         // libraries only (ECharts for the report pages, from org.mvnpm); the pages and data need a login
                         .requestMatchers(paths("/_static/**")).permitAll()
                         .requestMatchers(paths("/actuator/**")).hasRole("ADMIN")
+                        // moving running cases between model versions (ADR 0020): its REST and its page
+                        .requestMatchers(paths("/api/admin/**", "/admin/**")).hasRole("ADMIN")
                         // Swagger UI for administrators; the contract itself (/v3/api-docs) for any logged-in user
                         .requestMatchers(paths("/swagger-ui.html", "/swagger-ui/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -24,6 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * be read, with the official's login to the Camunda webapps: a GET without HTTP Basic is
  * taken as the user the Camunda webapps' session holds, with the groups Camunda loaded for him. Only reads, and
  * only there: nothing a forged cross-site request could change (ADR 0002 keeps CSRF off for stateless Basic).
+ *
+ * <p>One exception writes: the administrators' migration page ({@code /admin/}, {@code /api/admin/migrations}, ADR
+ * 0020) posts with the webapps' session too, but only with the session's CSRF token in {@code X-XSRF-TOKEN} — the
+ * same token, checked the same way, as Camunda's own CSRF filter asks of the webapps. Without it the POST is
+ * anonymous (401); a forged cross-site request cannot read the token.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -32,15 +39,28 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return true;
+        }
+        if (migrationPage(path)) {
+            return !"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod());
+        }
         return !"GET".equals(request.getMethod()) || !(path.startsWith("/api/audit/")
-                || path.startsWith("/api/reports") || path.startsWith("/reports/"))
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+                || path.startsWith("/api/reports") || path.startsWith("/reports/"));
+    }
+
+    private static boolean migrationPage(String path) {
+        return path.startsWith("/admin/") || path.startsWith("/api/admin/migrations");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
+        if (session != null && !"GET".equals(request.getMethod()) && !sessionTokenSent(request, session)) {
+            chain.doFilter(request, response); // a write without the session's CSRF token stays anonymous
+            return;
+        }
         Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
         if (authentications != null && authentications.getAuthenticationForProcessEngine(ENGINE)
                 instanceof UserAuthentication user && user.getName() != null) {
@@ -55,5 +75,24 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
                     UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, authorities));
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The webapps' CSRF token of the caller's session, for our page to send back with its writes (Camunda hands it
+     * out only once, in a cookie our pages outside {@code /camunda} cannot read). Only a same-origin page can read the
+     * answer; a forged cross-site request gets nothing it could use.
+     */
+    public static String sessionToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(WebappLoginCsrfHandover.SESSION_TOKEN) instanceof String token
+                ? token : null;
+    }
+
+    /** The session's CSRF token (Camunda's, {@link WebappLoginCsrfHandover#SESSION_TOKEN}) sent back as the header. */
+    private static boolean sessionTokenSent(HttpServletRequest request, HttpSession session) {
+        Object expected = session.getAttribute(WebappLoginCsrfHandover.SESSION_TOKEN);
+        String sent = request.getHeader(WebappLoginCsrfHandover.HEADER);
+        return expected instanceof String token && sent != null && MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -58,6 +58,18 @@ class OwnPagesTest {
     }
 
     @Test
+    void theAdministratorsMigrationPageSendsThePublicPagesPolicy() {
+        for (String path : List.of("/admin/migration/index.html", "/admin/migration/migration.js")) {
+            ResponseEntity<String> page = rest.withBasicAuth("admin", "test-admin-password").getForEntity(path,
+                    String.class);
+            assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as(path)
+                    .isEqualTo(OwnPageHeaders.PUBLIC_POLICY);
+            otherHeaders(page.getHeaders(), path);
+        }
+    }
+
+    @Test
     void theCamundaWebappsKeepTheirOwnPolicy() {
         ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -79,8 +91,10 @@ class OwnPagesTest {
         int scripts = 0;
         List<Resource> htmlFiles = new ArrayList<>(List.of(files.getResources("classpath:static/reports/*.html")));
         htmlFiles.addAll(List.of(files.getResources("classpath:static/public/*.html")));
+        htmlFiles.addAll(List.of(files.getResources("classpath:static/admin/**/*.html")));
         List<Resource> jsFiles = new ArrayList<>(List.of(files.getResources("classpath:static/reports/*.js")));
         jsFiles.addAll(List.of(files.getResources("classpath:static/public/*.js")));
+        jsFiles.addAll(List.of(files.getResources("classpath:static/admin/**/*.js")));
         for (Resource page : htmlFiles) {
             pages++;
             String html = page.getContentAsString(StandardCharsets.UTF_8);

@@ -149,6 +149,27 @@ final class ApiContract {
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "`county`, `year`; once a year, `replace=true` scores again (else 409).");
         add("GET /api/assessment/scoring", "Assessment", "The year-end ratings of a region",
                 "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`.");
+        // operations: migration of running cases (ADR 0020)
+        add("GET /api/admin/migrations/session-token", "Operations", "The webapps' CSRF token of the caller's session, "
+                + "for the migration page's writes", ADMIN, Set.of(403, 404), "404 without a Camunda webapp session "
+                + "(over HTTP Basic no token is needed).");
+        add("GET /api/admin/migrations/processes", "Operations", "Processes with running cases: per version and per "
+                + "activity where they wait", ADMIN, Set.of(403), "Counts of running cases, failed jobs and incidents; "
+                + "every deployed version number, to choose a target.");
+        add("POST /api/admin/migrations/plan", "Operations", "Build and validate a migration plan; nothing changes",
+                ADMIN, Set.of(400, 403), "Body `{processKey, sourceVersion, targetVersion (default: latest), "
+                        + "mappings: [{from, to}], activityIds, businessKeys}`. The engine maps equal activities and "
+                        + "updates event triggers; `mappings` add renamed or moved ones. Answers the plan per instruction "
+                        + "with the engine's failures (`valid` false when it refuses the plan), the activities where "
+                        + "cases wait and nothing maps, and how many cases the filter selects.");
+        add("POST /api/admin/migrations/batches", "Operations", "Migrate the selected cases as a batch (202)", ADMIN,
+                Set.of(400, 403), "The same body as the plan. 400 with the engine's reason per instruction when it "
+                        + "refuses the plan, or when no case matches; nothing is started then. One job per case.");
+        add("GET /api/admin/migrations/batches", "Operations", "Migration batches: running ones, then the last finished",
+                ADMIN, Set.of(403), null);
+        add("GET /api/admin/migrations/batches/{batchId}", "Operations", "A migration batch's progress and the cases "
+                + "it could not move, with the reason", ADMIN, Set.of(400, 403, 404), "A case that cannot move stays "
+                + "as it was; its job keeps the engine's reason (retries left 0: an incident).");
         // public pages' data
         add("GET /public/notices", "Public", "The village's public notice: households on notice (masked IDs)", ANYONE,
                 Set.of(400, 404), "`village` (12-digit village code).");
