@@ -61,15 +61,15 @@ class MonitoringTable {
         Map<String, long[]> byVillage = new HashMap<>();
         Map<String, long[]> byChannel = new LinkedHashMap<>(); // opened in the year, open now
         CHANNELS.keySet().forEach(channel -> byChannel.put(channel, new long[2]));
-        jdbc.query("select village_code, status, category, channel, overdue,"
-                + " case when measure_kinds is null or measure_kinds = '' then 0 else 1 end,"
-                + " case when opened_at >= ? then 1 else 0 end,"
-                + " case when eliminated_at >= ? and eliminated_at < ? then 1 else 0 end, count(*)"
-                + " from monitoring_case where village_code between ? and ? and opened_at < ?"
-                + " group by village_code, status, category, channel, overdue,"
-                + " case when measure_kinds is null or measure_kinds = '' then 0 else 1 end,"
-                + " case when opened_at >= ? then 1 else 0 end,"
-                + " case when eliminated_at >= ? and eliminated_at < ? then 1 else 0 end", rs -> {
+        jdbc.query("select x.village_code, x.status, x.category, x.channel, x.overdue, x.measured, x.opened_in_year,"
+                + " x.eliminated_in_year, count(*)"
+                + " from (select village_code, status, category, channel, overdue,"
+                + "   case when measure_kinds is null or measure_kinds = '' then 0 else 1 end as measured,"
+                + "   case when opened_at >= ? then 1 else 0 end as opened_in_year,"
+                + "   case when eliminated_at >= ? and eliminated_at < ? then 1 else 0 end as eliminated_in_year"
+                + "   from monitoring_case where village_code between ? and ? and opened_at < ?) x"
+                + " group by x.village_code, x.status, x.category, x.channel, x.overdue, x.measured, x.opened_in_year,"
+                + " x.eliminated_in_year", rs -> {
                     String status = rs.getString(2);
                     String category = rs.getString(3);
                     boolean open = status.equals("REPORTED") || status.equals("MONITORED") || status.equals("ELIMINATION");
@@ -105,7 +105,7 @@ class MonitoringTable {
                     if (open) {
                         c[1] += n;
                     }
-                }, yearStart, yearStart, yearEnd, request.low(), request.high(), yearEnd, yearStart, yearStart, yearEnd);
+                }, yearStart, yearStart, yearEnd, request.low(), request.high(), yearEnd);
 
         Map<String, Long> byMeasure = new LinkedHashMap<>();
         MEASURES.keySet().forEach(kind -> byMeasure.put(kind, 0L));

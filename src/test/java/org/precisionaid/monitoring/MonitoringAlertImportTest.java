@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.precisionaid.monitoring.MonitoringAlert.Department;
 import org.precisionaid.monitoring.MonitoringAlert.Kind;
 import org.precisionaid.monitoring.MonitoringCase.Channel;
-import org.precisionaid.registry.ApplicationForm;
-import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.support.Applications;
 import org.precisionaid.support.IntegrationTest;
+import org.precisionaid.support.Projects;
+import org.precisionaid.support.Projects.Family;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -55,18 +55,8 @@ class MonitoringAlertImportTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
 
-    private record Registered(Household household, ApplicationForm form) {
-        String id(int member) {
-            return form.members().get(member).idNumber();
-        }
-    }
-
-    private Registered registered(String village) {
-        ApplicationForm form = Applications.eligible(village, SEED.getAndIncrement());
-        Household household = households.submit(form, "test");
-        households.classify(household.getId(), "DEVELOPMENT", "test household");
-        households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
-        return new Registered(households.get(household.getApplicationNo()), form);
+    private Family registered(String village) {
+        return Projects.registeredFamily(households, village, SEED.getAndIncrement());
     }
 
     @Test
@@ -96,14 +86,14 @@ class MonitoringAlertImportTest {
 
     @Test
     void aFileWithMalformedRowsStartsNothingAndNamesEachRowAndColumn() throws IOException {
-        Registered household = registered(VILLAGE);
-        String badCheck = household.id(0).substring(0, 17) + (household.id(0).charAt(17) == '1' ? "2" : "1");
+        Family household = registered(VILLAGE);
+        String badCheck = household.idNumber(0).substring(0, 17) + (household.idNumber(0).charAt(17) == '1' ? "2" : "1");
         byte[] file = file(
-                new Object[] {household.id(1), "死亡 / A death", null, LocalDate.now().minusDays(3).toString()},
+                new Object[] {household.idNumber(1), "死亡 / A death", null, LocalDate.now().minusDays(3).toString()},
                 new Object[] {badCheck, "DEATH", null, LocalDate.now().toString()},
-                new Object[] {household.id(2), "下岗", 100, LocalDate.now().toString()},
-                new Object[] {household.id(3), "灾害损失", -5, LocalDate.now().toString()},
-                new Object[] {household.id(0), "UNEMPLOYMENT", null, LocalDate.now().plusDays(2).toString()});
+                new Object[] {household.idNumber(2), "下岗", 100, LocalDate.now().toString()},
+                new Object[] {household.idNumber(3), "灾害损失", -5, LocalDate.now().toString()},
+                new Object[] {household.idNumber(0), "UNEMPLOYMENT", null, LocalDate.now().plusDays(2).toString()});
         long alertsBefore = alerts.count();
 
         ResponseEntity<JsonNode> response = upload(COUNTY_OFFICE, file, "MEDICAL_INSURANCE");
@@ -135,23 +125,24 @@ class MonitoringAlertImportTest {
 
     @Test
     void matchingHouseholdsStartCasesWithChannelDepartmentAndEveryOtherRowIsReportedByRow() throws IOException {
-        Registered first = registered(VILLAGE);
-        Registered second = registered(VILLAGE);
-        Registered open = registered(VILLAGE);
-        Registered toli = registered(TOLI_VILLAGE);
+        Family first = registered(VILLAGE);
+        Family second = registered(VILLAGE);
+        Family open = registered(VILLAGE);
+        Family toli = registered(TOLI_VILLAGE);
         MonitoringCase openBefore = starter.open(open.household().getId(), Channel.CLERK, "村文书发现 / found", "test")
                 .monitoringCase();
         String nobody = Applications.idNumber("19700101", true);
         String yesterday = LocalDate.now().minusDays(1).toString();
 
+        String earlier = slashed(LocalDate.now().minusDays(10));
         ResponseEntity<JsonNode> response = upload(COUNTY_OFFICE, file(
-                new Object[] {first.id(0), "大额医疗支出 / Large medical expenses", 35000.5, yesterday},   // row 2
-                new Object[] {second.id(1), "DISASTER_LOSS", "12,000", slashed(LocalDate.now().minusDays(10))},                      // row 3
-                new Object[] {second.id(2), "失业", null, yesterday},                                    // row 4: same household
-                new Object[] {open.id(0), "退出低保", null, yesterday},                                  // row 5
-                new Object[] {nobody, "死亡", null, yesterday},                                         // row 6
-                new Object[] {toli.id(0), "死亡", null, yesterday},                                     // row 7: another county
-                new Object[] {first.id(0), "DEATH", null, yesterday}), "MEDICAL_INSURANCE");            // row 8
+                new Object[] {first.idNumber(0), "大额医疗支出 / Large medical expenses", 35000.5, yesterday}, // row 2
+                new Object[] {second.idNumber(1), "DISASTER_LOSS", "12,000", earlier},     // row 3
+                new Object[] {second.idNumber(2), "失业", null, yesterday},                // row 4: the same household
+                new Object[] {open.idNumber(0), "退出低保", null, yesterday},              // row 5: a case is open
+                new Object[] {nobody, "死亡", null, yesterday},                           // row 6: nobody
+                new Object[] {toli.idNumber(0), "死亡", null, yesterday},                 // row 7: another county
+                new Object[] {first.idNumber(0), "DEATH", null, yesterday}), "MEDICAL_INSURANCE"); // row 8: again
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = response.getBody();
@@ -163,7 +154,7 @@ class MonitoringAlertImportTest {
         assertThat(body.get("duplicate").get(0).get("note").asText()).contains("row 2");
         // an unmatched row says the same whether the person lives in another county (row 7) or nowhere (row 6)
         assertThat(body.get("unmatched").get(0).get("note").asText()).isEqualTo(body.get("unmatched").get(1).get("note").asText());
-        assertThat(body.toString()).doesNotContain(first.id(0)).doesNotContain(toli.id(0)).doesNotContain(nobody);
+        assertThat(body.toString()).doesNotContain(first.idNumber(0)).doesNotContain(toli.idNumber(0)).doesNotContain(nobody);
 
         MonitoringCase started = monitoring.find(body.get("started").get(0).get("caseNo").asText()).orElseThrow();
         assertThat(started.getHouseholdId()).isEqualTo(first.household().getId());
@@ -199,8 +190,8 @@ class MonitoringAlertImportTest {
 
     @Test
     void onlyTheCountyOfficeImportsAndOnlyForItsOwnCounty() throws IOException {
-        Registered yumin = registered(VILLAGE);
-        byte[] file = file(new Object[] {yumin.id(0), "DEATH", null, LocalDate.now().toString()});
+        Family yumin = registered(VILLAGE);
+        byte[] file = file(new Object[] {yumin.idNumber(0), "DEATH", null, LocalDate.now().toString()});
 
         assertThat(upload("township.654225101", file, "CIVIL_AFFAIRS").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<JsonNode> otherCounty = upload(TOLI_OFFICE, file, "CIVIL_AFFAIRS", "654225000000");

@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.precisionaid.monitoring.MonitoringCase.Channel;
-import org.precisionaid.registry.ApplicationForm;
-import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;
-import org.precisionaid.support.Applications;
+import org.precisionaid.support.AtOnce;
+import org.precisionaid.support.Projects;
 import org.precisionaid.support.PostgresTest;
 import org.precisionaid.web.ConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,15 +53,8 @@ class MonitoringPostgresTest {
         pool.shutdownNow();
     }
 
-    private record Registered(Household household, ApplicationForm form) {
-    }
-
-    private Registered registered() {
-        ApplicationForm form = Applications.eligible(VILLAGE, seed++);
-        Household household = households.submit(form, "test");
-        households.classify(household.getId(), "DEVELOPMENT", "test household");
-        households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
-        return new Registered(household, form);
+    private Projects.Family registered() {
+        return Projects.registeredFamily(households, VILLAGE, seed++);
     }
 
     @Test
@@ -90,8 +79,8 @@ class MonitoringPostgresTest {
 
     @Test
     void twoCountyUploadsNamingOneHouseholdAtOnceStartOneCaseAndAttachTheOtherAlert() throws Exception {
-        Registered registered = registered();
-        String id = registered.form().members().get(0).idNumber();
+        Projects.Family registered = registered();
+        String id = registered.idNumber(0);
         byte[] medical = MonitoringAlertImportTest.file(new Object[] {id, "LARGE_MEDICAL_EXPENSES", 20000,
                 LocalDate.now().minusDays(2).toString()});
         byte[] civil = MonitoringAlertImportTest.file(new Object[] {id, "SUBSISTENCE_LOST", null,
@@ -131,24 +120,7 @@ class MonitoringPostgresTest {
                 new HttpEntity<>(parts, headers), JsonNode.class);
     }
 
-    /** Runs both at the same moment; each outcome is its result or the exception it ended with. */
     private List<Object> atOnce(Callable<Object> first, Callable<Object> second) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (Callable<Object> action : List.of(first, second)) {
-            futures.add(pool.submit(() -> {
-                barrier.await();
-                try {
-                    return action.call();
-                } catch (Exception e) {
-                    return e;
-                }
-            }));
-        }
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            outcomes.add(future.get());
-        }
-        return outcomes;
+        return AtOnce.run(pool, first, second);
     }
 }

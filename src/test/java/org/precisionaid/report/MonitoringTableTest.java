@@ -19,7 +19,7 @@ import org.precisionaid.monitoring.MonitoringService;
 import org.precisionaid.monitoring.MonitoringStarter;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdService;
-import org.precisionaid.support.Applications;
+import org.precisionaid.support.Projects;
 import org.precisionaid.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,10 +43,7 @@ class MonitoringTableTest {
     private long seed = 970_000;
 
     private Household registered() {
-        Household household = households.submit(Applications.eligible(VILLAGE, seed++), "test");
-        households.classify(household.getId(), "DEVELOPMENT", "test household");
-        households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
-        return household;
+        return Projects.registeredFamily(households, VILLAGE, seed++).household();
     }
 
     @Test
