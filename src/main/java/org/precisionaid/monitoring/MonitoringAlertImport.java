@@ -97,6 +97,10 @@ public class MonitoringAlertImport {
     private record Matched(Alert alert, long householdId) {
     }
 
+    /** What a matched row did: opened its household's case, or joined the one open. */
+    private record Done(boolean opened, RowOutcome outcome) {
+    }
+
     /** Imports the list for the county office of {@code county}; {@code actor} is the official. */
     public Result importXlsx(byte[] bytes, Department department, Region county, String actor) {
         Errors errors = new Errors();
@@ -156,14 +160,9 @@ public class MonitoringAlertImport {
             List<Matched> chunk = matched.subList(from, Math.min(matched.size(), from + chunkSize));
             // the office may not start monitoring cases in Tasklist (only a village clerk does): the server starts them,
             // as the year's assessment does, after the controller's check; the office is the case's opened_by
-            List<RowOutcome[]> outcomes = EngineCalls.withoutAuthorization(identity,
-                    () -> startChunk(chunk, department, actor));
-            for (RowOutcome[] outcome : outcomes) {
-                if (outcome[0] != null) {
-                    started.add(outcome[0]);
-                } else {
-                    alreadyOpen.add(outcome[1]);
-                }
+            List<Done> done = EngineCalls.withoutAuthorization(identity, () -> startChunk(chunk, department, actor));
+            for (Done d : done) {
+                (d.opened() ? started : alreadyOpen).add(d.outcome());
             }
         }
         Comparator<RowOutcome> byRow = Comparator.comparingInt(RowOutcome::row);
@@ -178,12 +177,12 @@ public class MonitoringAlertImport {
      * clerk, the public page, the assessment) makes the database refuse the second open case; the chunk rolls back and
      * runs again, and that household's alert is then attached to the other case.
      */
-    private List<RowOutcome[]> startChunk(List<Matched> chunk, Department department, String actor) {
+    private List<Done> startChunk(List<Matched> chunk, Department department, String actor) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> {
                     Instant now = clock.instant();
-                    List<RowOutcome[]> outcomes = new ArrayList<>();
+                    List<Done> outcomes = new ArrayList<>();
                     for (Matched m : chunk) {
                         Alert a = m.alert();
                         var opened = starter.openUnlessOpen(m.householdId(), Channel.DEPARTMENT,
@@ -199,8 +198,7 @@ public class MonitoringAlertImport {
                         RowOutcome outcome = new RowOutcome(a.row(), monitoringCase.getCaseNo(),
                                 opened.isPresent() ? null : "已有未结案件，预警已附加 / a case is open already; the alert "
                                         + "is attached to it");
-                        outcomes.add(opened.isPresent() ? new RowOutcome[] {outcome, null}
-                                : new RowOutcome[] {null, outcome});
+                        outcomes.add(new Done(opened.isPresent(), outcome));
                         if (outcomes.size() % CLEAR_EVERY == 0) {
                             entities.flush();
                             entities.clear(); // keeps each flush's dirty check small
