@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -231,22 +229,6 @@ class ConcurrentDecisionsTest {
 
     /** Runs both at the same moment; each outcome is its result or the exception it ended with. */
     private List<Object> atOnce(Callable<Object> first, Callable<Object> second) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (Callable<Object> action : List.of(first, second)) {
-            futures.add(pool.submit(() -> {
-                barrier.await();
-                try {
-                    return action.call();
-                } catch (Exception e) {
-                    return e;
-                }
-            }));
-        }
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            outcomes.add(future.get());
-        }
-        return outcomes;
+        return org.precisionaid.support.AtOnce.run(pool, first, second);
     }
 }

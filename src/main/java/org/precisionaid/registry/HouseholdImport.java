@@ -7,8 +7,6 @@ import static org.precisionaid.registry.HouseholdSheets.MEMBER_COLUMNS;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,25 +22,16 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.precisionaid.identification.IdentificationStarter;
 import org.precisionaid.registry.ApplicationForm.MemberForm;
 import org.precisionaid.registry.HouseholdImportException.CellError;
 import org.precisionaid.registry.HouseholdSheets.Column;
 import org.precisionaid.registry.HouseholdSheets.Kind;
+import org.precisionaid.procedure.Workbooks;
 import org.precisionaid.web.FieldRuleException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
 
 /**
  * A village clerk's workbook of households (see {@link HouseholdSheets}) becomes one application per household with
@@ -140,111 +129,23 @@ public class HouseholdImport {
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
-    private static final class TooManyRows extends RuntimeException {
-        TooManyRows() {
-            super(null, null, false, false);
-        }
-    }
-
     private Map<String, List<SheetRow>> read(byte[] bytes, Errors errors) {
+        Workbooks.Read read = Workbooks.read(bytes, Set.of(HOUSEHOLDS, MEMBERS), MAX_ROWS,
+                "行数过多 / more than " + MAX_ROWS + " rows (households and members together) in one file; "
+                        + "split it into several files");
+        read.fileErrors().forEach(errors::file);
         Map<String, List<SheetRow>> sheets = new HashMap<>();
-        OPCPackage pkg;
-        try {
-            pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
-        } catch (Exception | LinkageError e) {
-            errors.file("不是 .xlsx 工作簿 / not an .xlsx workbook (Excel 2007 or later): save it as .xlsx and try again");
-            return sheets;
-        }
-        try {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            XSSFReader.SheetIterator iterator = (XSSFReader.SheetIterator) reader.getSheetsData();
-            int[] total = {0};
-            while (iterator.hasNext()) {
-                try (InputStream in = iterator.next()) {
-                    String name = iterator.getSheetName();
-                    if (!name.equals(HOUSEHOLDS) && !name.equals(MEMBERS)) {
-                        continue;
-                    }
-                    List<SheetRow> rows = new ArrayList<>();
-                    sheets.put(name, rows);
-                    XMLReader xml = XMLHelper.newXMLReader();
-                    xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                            new Collector(rows, total), formatter, false));
-                    xml.parse(new InputSource(in));
-                }
-            }
-        } catch (TooManyRows e) {
-            errors.file("行数过多 / more than " + MAX_ROWS + " rows (households and members together) in one file; "
-                    + "split it into several files");
-            return sheets;
-        } catch (Exception e) {
-            errors.file("无法读取工作簿 / the workbook cannot be read: " + e.getClass().getSimpleName());
-            return sheets;
-        } finally {
-            pkg.revert();
-        }
-        for (String name : List.of(HOUSEHOLDS, MEMBERS)) {
-            if (!sheets.containsKey(name)) {
-                errors.file("缺少工作表 / the workbook has no sheet '" + name + "': start from the import template");
-            }
-        }
         if (errors.any()) {
             return sheets;
         }
-        checkHeader(HOUSEHOLDS, HOUSEHOLD_COLUMNS, sheets.get(HOUSEHOLDS), errors);
-        checkHeader(MEMBERS, MEMBER_COLUMNS, sheets.get(MEMBERS), errors);
+        for (String sheet : List.of(HOUSEHOLDS, MEMBERS)) {
+            List<Column> columns = sheet.equals(HOUSEHOLDS) ? HOUSEHOLD_COLUMNS : MEMBER_COLUMNS;
+            List<Workbooks.SheetRow> rows = new ArrayList<>(read.sheets().get(sheet));
+            Workbooks.takeHeader(rows, columns.stream().map(Column::header).toList())
+                    .forEach((column, rule) -> errors.add(sheet, 1, column, columns, rule));
+            sheets.put(sheet, rows.stream().map(row -> new SheetRow(row.row(), row.cells())).toList());
+        }
         return sheets;
-    }
-
-    /** Collects the non-empty rows of a sheet as cell maps (0-based column → formatted value). */
-    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final List<SheetRow> rows;
-        private final int[] total;
-        private Map<Integer, String> cells;
-        private int column;
-
-        Collector(List<SheetRow> rows, int[] total) {
-            this.rows = rows;
-            this.total = total;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells = new HashMap<>();
-            column = -1;
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (cells.values().stream().anyMatch(value -> !value.isBlank())) {
-                if (rowNum > 0 && ++total[0] > MAX_ROWS) {
-                    throw new TooManyRows();
-                }
-                rows.add(new SheetRow(rowNum + 1, cells));
-            }
-        }
-
-        @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            column = reference == null ? column + 1 : new CellReference(reference).getCol();
-            if (value != null) {
-                cells.put(column, value);
-            }
-        }
-    }
-
-    private static void checkHeader(String sheet, List<Column> columns, List<SheetRow> rows, Errors errors) {
-        SheetRow header = rows.isEmpty() || rows.get(0).row() != 1 ? new SheetRow(1, Map.of()) : rows.remove(0);
-        for (int i = 0; i < columns.size(); i++) {
-            String found = header.cells().getOrDefault(i, "").trim();
-            Column column = columns.get(i);
-            if (!found.equals(column.header()) && !found.equals(column.zh())) {
-                errors.add(sheet, 1, i, columns, "表头应为 / the header must be '" + column.header() + "'"
-                        + (found.isEmpty() ? "" : ", found '" + found + "'") + ": start from the import template");
-            }
-        }
     }
 
     // ---- checking --------------------------------------------------------------------------------------------

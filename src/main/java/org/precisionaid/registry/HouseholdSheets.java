@@ -72,11 +72,7 @@ final class HouseholdSheets {
 
     /** Column letter of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
     static String letter(int index) {
-        StringBuilder letters = new StringBuilder();
-        for (int i = index; i >= 0; i = i / 26 - 1) {
-            letters.insert(0, (char) ('A' + i % 26));
-        }
-        return letters.toString();
+        return org.precisionaid.procedure.Workbooks.letter(index);
     }
 
     private static final Map<Class<?>, Map<String, String>> LOOKUP = new HashMap<>();

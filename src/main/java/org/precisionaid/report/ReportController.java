@@ -37,12 +37,15 @@ public class ReportController {
     private final ReductionTasks reductionTasks;
     private final Maps maps;
     private final Guide guide;
+    private final MonitoringTable monitoring;
     private final ReportWorkbook workbook;
     private final ReportPdf pdf;
     private final Clock clock;
 
     public ReportController(ReportAccess access, Distribution distribution, IncomeTargets incomeTargets,
-            ReductionTasks reductionTasks, Maps maps, Guide guide, ReportWorkbook workbook, ReportPdf pdf, Clock clock) {
+            ReductionTasks reductionTasks, Maps maps, Guide guide, MonitoringTable monitoring, ReportWorkbook workbook,
+            ReportPdf pdf, Clock clock) {
+        this.monitoring = monitoring;
         this.pdf = pdf;
         this.access = access;
         this.distribution = distribution;
@@ -94,6 +97,7 @@ public class ReportController {
             case PROJECTS_MAP -> maps.projects(request, now);
             case INCIDENCE_MAP -> maps.incidence(request, now);
             case GUIDE -> guide.report(request, page, size, now);
+            case MONITORING -> monitoring.report(request, now);
         };
     }
 
@@ -146,6 +150,7 @@ public class ReportController {
             case PROJECTS_MAP -> workbook.xlsx(maps.projects(request, now));
             case INCIDENCE_MAP -> workbook.xlsx(maps.incidence(request, now));
             case GUIDE -> workbook.xlsx(guide.report(request, 0, 1, now), rows -> guide.all(request, rows));
+            case MONITORING -> workbook.xlsx(monitoring.report(request, now));
         };
         return Spreadsheets.attachment(report.path() + "-" + request.region().getCode() + "-" + request.year() + ".xlsx",
                 body);

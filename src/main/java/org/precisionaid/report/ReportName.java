@@ -13,7 +13,9 @@ public enum ReportName {
     REDUCTION_TASKS("reduction-tasks", "减贫任务表 / Poverty-reduction tasks"),
     PROJECTS_MAP("projects-map", "产业和基础设施项目布局图 / Industrial and infrastructure project map"),
     INCIDENCE_MAP("incidence-map", "贫困发生率分布图 / Poverty incidence map"),
-    GUIDE("guide", "扶贫明细手册 / Detailed assistance guide");
+    GUIDE("guide", "扶贫明细手册 / Detailed assistance guide"),
+    /** Not one of the plan's six: return-to-poverty monitoring (issue #21). */
+    MONITORING("monitoring", "防返贫监测统计表 / Return-to-poverty monitoring table");
 
     private final String path;
     private final String title;

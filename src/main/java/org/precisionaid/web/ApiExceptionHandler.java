@@ -54,6 +54,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "工作簿有误，未导入任何农户 / Workbook refused, nothing imported", e.getMessage(), Map.of("errors", e.errors()));
     }
 
+    /** A department's alert list with malformed rows: every one with row, column and rule; no case was started. */
+    @ExceptionHandler(org.precisionaid.monitoring.AlertImportException.class)
+    ProblemDetail alertImport(org.precisionaid.monitoring.AlertImportException e) {
+        return problem(HttpStatus.BAD_REQUEST, "alert-import",
+                "预警名单有误，未发起任何监测 / Alert list refused, no case started", e.getMessage(),
+                Map.of("errors", e.errors()));
+    }
+
     @ExceptionHandler(UnknownRegionException.class)
     ProblemDetail unknownRegion(UnknownRegionException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-region", "区划不存在 / Unknown region", e.getMessage(), Map.of());

@@ -80,7 +80,8 @@ class AssessmentBenchmark {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             int year = LocalDate.now().getYear();
             long setup = System.nanoTime();
-            insertRegistered(jdbc, assessed, year);
+            insertRegistered(jdbc, ID_OFFSET, assessed, year, VILLAGES,
+                id -> String.format("6542241980%08d", id % 100_000_000L));
             result.put("setupSeconds", IdentificationBenchmark.round((System.nanoTime() - setup) / 1e9));
             Map<String, Object> baseline = IdentificationBenchmark.baseline(dataSource, 20_000, workers);
             result.put("baseline", baseline);
@@ -93,13 +94,17 @@ class AssessmentBenchmark {
         return result;
     }
 
-    /** Registered households with a head and a file card, straight into the registry tables. */
-    private static void insertRegistered(JdbcTemplate jdbc, int count, int year) {
+    /**
+     * Registered households with a head and a file card, straight into the registry tables: registry ids from
+     * {@code firstId}, spread over the villages, the head's ID number from his id.
+     */
+    static void insertRegistered(JdbcTemplate jdbc, long firstId, int count, int year, List<String> villages,
+            java.util.function.LongFunction<String> idNumber) {
         Timestamp now = Timestamp.from(Instant.now());
         for (int from = 0; from < count; from += 2_000) {
             List<Long> ids = new ArrayList<>();
             for (long i = from; i < Math.min(count, from + 2_000); i++) {
-                ids.add(ID_OFFSET + i);
+                ids.add(firstId + i);
             }
             jdbc.batchUpdate("insert into household (id, application_no, village_code, village_group, income_year,"
                     + " wages, operating_net, property_income, transfer_income, expenditure, per_capita_income,"
@@ -108,7 +113,7 @@ class AssessmentBenchmark {
                     + " values (?, ?, ?, '一组', ?, 6000, 1000, 0, 1000, 2000, 2666.67, 'SAFE', 'SAFE', 'ILLNESS',"
                     + " false, false, false, false, 'REGISTERED', 'DEVELOPMENT', ?, ?, 0, false)", ids, 500,
                     (statement, id) -> {
-                        String village = VILLAGES.get((int) (id % VILLAGES.size()));
+                        String village = villages.get((int) (id % villages.size()));
                         statement.setLong(1, id);
                         statement.setString(2, "BENCH-" + village + "-" + id);
                         statement.setString(3, village);
@@ -122,7 +127,7 @@ class AssessmentBenchmark {
                         statement.setLong(1, id);
                         statement.setLong(2, id);
                         statement.setString(3, "户主" + id);
-                        statement.setString(4, String.format("6542241980%08d", id % 100_000_000L));
+                        statement.setString(4, idNumber.apply(id));
                         statement.setDate(5, Date.valueOf("1980-01-01"));
                     });
             jdbc.batchUpdate("insert into file_card (household_id, card_no, support_category, support_measures,"

@@ -39,6 +39,24 @@ public final class Projects {
         return households.get(household.getApplicationNo());
     }
 
+    /** A household registered straight in the registry (no cadre), with the form that names its members. */
+    public record Family(Household household, org.precisionaid.registry.ApplicationForm form) {
+
+        /** The ID number of the n-th member (0: the head). */
+        public String idNumber(int member) {
+            return form.members().get(member).idNumber();
+        }
+    }
+
+    /** The n-th of {@link Applications#eligible(String, long)}'s families, registered (status REGISTERED). */
+    public static Family registeredFamily(HouseholdService households, String village, long n) {
+        org.precisionaid.registry.ApplicationForm form = Applications.eligible(village, n);
+        Household household = households.submit(form, "test");
+        households.classify(household.getId(), "DEVELOPMENT", "test household");
+        households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
+        return new Family(households.get(household.getApplicationNo()), form);
+    }
+
     public static List<String> registered(HouseholdService households, AssistanceService assistance, String village,
             int count) {
         List<String> numbers = new ArrayList<>();

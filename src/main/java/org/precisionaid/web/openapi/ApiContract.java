@@ -114,11 +114,24 @@ final class ApiContract {
                 "`region`, `status`, `type`, `page`, `size`.");
         add("GET /api/funds", "Projects", "A county's funds per source: available, committed, remaining",
                 "officials of the county", Set.of(400, 403), "`county` (a county code), `year`.");
+        // return-to-poverty monitoring
+        add("GET /api/monitoring/alerts/import-template", "Monitoring",
+                "The Excel template for a department's alert list (bilingual headers, drop-down of the kinds)",
+                COUNTY_OFFICE, Set.of(403), null);
+        add("POST /api/monitoring/alerts/import", "Monitoring",
+                "Import a department's alert list: matching households of the county start monitoring cases",
+                COUNTY_OFFICE, Set.of(400, 403, 409), "Multipart part `file` (.xlsx, 5 MB at most), `department` "
+                        + "(MEDICAL_INSURANCE, CIVIL_AFFAIRS, EMERGENCY_MANAGEMENT, HUMAN_RESOURCES, PUBLIC_SECURITY), "
+                        + "`county` (12 digits, when the caller is the office of several). A malformed row (ID number, "
+                        + "kind, negative amount, future date) answers 400 with every row, column and rule and starts "
+                        + "nothing; otherwise 200 with the rows started, already open (alert attached to the open case), "
+                        + "unmatched (nobody of a registered, exited or monitored household of the county; never says "
+                        + "whether the person lives elsewhere) and duplicate. Cases start in chunks of one transaction each.");
         // reports
         add("GET /api/reports", "Reports", "The reports and the regions the caller may read", OFFICIAL, Set.of(), null);
         add("GET /api/reports/{name}", "Reports", "A report as JSON (or Excel, PDF with format=)", OFFICIALS_OF_REGION,
                 Set.of(400, 403, 404, 503), "`name`: distribution, income-targets, reduction-tasks, projects-map, "
-                        + "incidence-map, guide; `region`, `year`, `format` (json, xlsx, pdf), `page` and `size` for the guide.");
+                        + "incidence-map, guide, monitoring; `region`, `year`, `format` (json, xlsx, pdf), `page` and `size` for the guide.");
         add("GET /api/reports/{name}.pdf", "Reports", "A report as an A4-landscape PDF", OFFICIALS_OF_REGION,
                 Set.of(400, 403, 404, 503), "503 with Retry-After when the print slots are taken.");
         add("GET /api/reports/{name}.xlsx", "Reports", "A report as Excel", OFFICIALS_OF_REGION, Set.of(400, 403, 404), null);
