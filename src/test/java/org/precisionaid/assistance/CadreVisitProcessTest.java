@@ -122,8 +122,7 @@ class CadreVisitProcessTest {
         String user = cadreLogin();
         long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
         String applicationNo = cases.registered(VILLAGE, cadre);
-        as(identity, user, () -> runtime.startProcessInstanceByKey("cadreVisit"));
-        Task task = as(identity, user, () -> tasks.createTaskQuery().taskAssignee(user).singleResult());
+        Task task = openEntry(user);
         Map<String, Object> forged = entry(applicationNo, LocalDate.now().toString());
         forged.put("riskFound", true);
         forged.put("regionCode", "654225101201");
@@ -134,9 +133,13 @@ class CadreVisitProcessTest {
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("nothing written half-way").isEqualTo(1);
     }
 
-    private void recordEntry(String user, Map<String, Object> entry) {
+    private Task openEntry(String user) {
         as(identity, user, () -> runtime.startProcessInstanceByKey("cadreVisit"));
-        Task task = as(identity, user, () -> tasks.createTaskQuery().taskAssignee(user).singleResult());
+        return as(identity, user, () -> tasks.createTaskQuery().taskAssignee(user).singleResult());
+    }
+
+    private void recordEntry(String user, Map<String, Object> entry) {
+        Task task = openEntry(user);
         as(identity, user, () -> tasks.complete(task.getId(), entry));
     }
 
