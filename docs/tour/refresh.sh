@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies the tour's pictures from the last run of the browser journeys (target/screenshots/, see docs/tour.md):
 #   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
-#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT'
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT'
 #   docs/tour/refresh.sh
 # Journeys number their steps (NN-step.png); the mapping below names the step, so it survives added steps.
 set -euo pipefail
@@ -41,6 +41,14 @@ copy a3-exit-evaluation.png            assessment    exit-evaluation-filled
 copy a4-exit-notice.png                assessment    exit-notice
 copy a5-county-approval.png            assessment    county-approval-filled
 copy a6-exit-announced.png             assessment    exit-announced
+copy m1-report-field-errors.png        monitoring    report-field-errors
+copy m2-report-received.png            monitoring    report-received
+copy m3-identify-household.png         monitoring    identify-household-filled
+copy m4-household-check.png            monitoring    household-check-filled
+copy m5-monitoring-notice.png          monitoring    monitoring-notice
+copy m6-county-approval.png            monitoring    county-approval-filled
+copy m7-cadre-visit.png                monitoring    cadre-visit-filled
+copy m8-elimination-notice.png         monitoring    elimination-notice
 # printed documents, rendered to PNG by PDFBox in the review and funding journeys (org.precisionaid.support.Printed)
 copy 6-public-notice-pdf.png           printed       notice-654224101201
 copy 11-funding-public-disclosure-pdf.png printed    projects-654224101201

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.precisionaid.monitoring.MonitoringCase.Channel;
+import org.precisionaid.monitoring.MonitoringStarter;
 import org.precisionaid.procedure.ProcessBean;
 import org.precisionaid.region.RegionService;
 import org.precisionaid.registry.Household;
@@ -26,24 +28,29 @@ import org.springframework.stereotype.Component;
 /**
  * The cadre's work ledger as a process (cadreVisit, started by the cadre in Tasklist): finds the cadre behind the
  * login, offers his households in the form ({@value #OPTIONS}, task-local JSON) and writes the entry on completion.
+ * An entry flagged {@value #RISK_FOUND} (发现返贫风险) opens a monitoring case for the household (channel CADRE) unless
+ * one is open — subject, region and channel chosen by the server (ADR 0017), in the same transaction as the entry.
  */
 @Component("cadreVisits")
 @ProcessBean
 public class CadreVisits implements JavaDelegate, TaskListener {
 
     static final String OPTIONS = "householdOptions";
+    static final String RISK_FOUND = "riskFound";
 
     private final AssistanceService assistance;
     private final HouseholdService households;
     private final RegionService regions;
     private final ObjectMapper json;
+    private final MonitoringStarter monitoring;
 
     public CadreVisits(AssistanceService assistance, HouseholdService households, RegionService regions,
-            ObjectMapper json) {
+            ObjectMapper json, MonitoringStarter monitoring) {
         this.assistance = assistance;
         this.households = households;
         this.regions = regions;
         this.json = json;
+        this.monitoring = monitoring;
     }
 
     /** identifyCadre: only a cadre linked to the login may start an entry, and only while he is active. */
@@ -66,9 +73,14 @@ public class CadreVisits implements JavaDelegate, TaskListener {
             return;
         }
         try {
-            assistance.recordVisit(cadreId, (String) task.getVariable("applicationNo"),
+            Visit visit = assistance.recordVisit(cadreId, (String) task.getVariable("applicationNo"),
                     date(task.getVariable("visitDate")), (String) task.getVariable("measureType"),
                     (String) task.getVariable("description"), amount(task.getVariable("amount")), actor(task));
+            if (Boolean.TRUE.equals(task.getVariable(RISK_FOUND))) {
+                monitoring.openUnlessOpen(visit.getHouseholdId(), Channel.CADRE,
+                        "帮扶责任人走访发现 / Found on the cadre's visit " + visit.getDate() + ": " + visit.getDescription(),
+                        actor(task));
+            }
         } catch (FieldRuleException e) {
             throw RegistrationPairing.pleaseCorrect(e);
         }

@@ -9,7 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-/** The registry side of the auditor's search: households by region, status and the level of the last decision. */
+/**
+ * The registry side of the auditor's search: households by region, status and the level of the last decision; the
+ * monitoring cases of a household or a person.
+ */
 interface AuditRegistryQueries extends Repository<Household, Long> {
 
     String MATCHING = """
@@ -34,4 +37,16 @@ interface AuditRegistryQueries extends Repository<Household, Long> {
 
     @Query("select h from Household h where h.applicationNo = :applicationNo")
     Household household(@Param("applicationNo") String applicationNo);
+
+    /** The household a monitoring case (JC-…) is about: its business key is the case's number, not the household's. */
+    @Query("select h from Household h where h.id = (select c.householdId from MonitoringCase c where c.caseNo = :caseNo)")
+    Household householdOfMonitoringCase(@Param("caseNo") String caseNo);
+
+    @Query("select c.caseNo from MonitoringCase c, Household h where c.householdId = h.id"
+            + " and h.applicationNo = :applicationNo order by c.id")
+    List<String> monitoringCasesOfHousehold(@Param("applicationNo") String applicationNo);
+
+    @Query("select distinct c.caseNo from MonitoringCase c, Household h join h.members m where c.householdId = h.id"
+            + " and m.idNumber = :idNumber")
+    List<String> monitoringCasesOfPerson(@Param("idNumber") String idNumber);
 }

@@ -44,6 +44,7 @@ public class AuditService {
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
     private static final int MAX_VALUE_LENGTH = 300;
     private static final long SUBMISSION_WINDOW_MS = 5_000;
+    private static final String MONITORING = "monitoring";
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -54,7 +55,7 @@ public class AuditService {
 
     public AuditService(HistoryService history, RepositoryService repository, IdentityService identity,
             AuditRegistryQueries registry, ObjectionRepository objections,
-            @Value("${precision-aid.audit.processes:identification,funding,annualAssessment,householdExit,villageExit}")
+            @Value("${precision-aid.audit.processes:identification,funding,annualAssessment,householdExit,villageExit,monitoring}")
             List<String> auditedProcesses) {
         this.history = history;
         this.repository = repository;
@@ -78,13 +79,22 @@ public class AuditService {
                 .processDefinitionKeyIn(auditedProcesses.toArray(String[]::new));
         String q = search.q() == null ? "" : search.q().strip();
         if (ID_NUMBER.matcher(q).matches()) {
-            List<String> keys = registry.applicationNosOfPerson(q.toUpperCase());
+            List<String> keys = new ArrayList<>(registry.applicationNosOfPerson(q.toUpperCase()));
+            keys.addAll(registry.monitoringCasesOfPerson(q.toUpperCase()));
             if (keys.isEmpty()) {
                 return new AuditSummary.Page(search.page(), search.size(), 0, List.of());
             }
             query.processInstanceBusinessKeyIn(keys.toArray(String[]::new));
         } else if (!q.isEmpty()) {
-            query.processInstanceBusinessKeyLike("%" + q + "%");
+            // a household's number finds its own cases and its monitoring cases (numbered JC-…)
+            List<String> monitoringCases = registry.monitoringCasesOfHousehold(q);
+            if (monitoringCases.isEmpty()) {
+                query.processInstanceBusinessKeyLike("%" + q + "%");
+            } else {
+                List<String> keys = new ArrayList<>(monitoringCases);
+                keys.add(q);
+                query.processInstanceBusinessKeyIn(keys.toArray(String[]::new));
+            }
         }
         if (search.from() != null) {
             query.startedAfter(Date.from(search.from()));
@@ -119,8 +129,18 @@ public class AuditService {
         return new AuditSummary.Page(search.page(), search.size(), total, rows);
     }
 
+    /** The case's household: by its number, or for a monitoring case by the case's own number. */
+    private Household householdOf(HistoricProcessInstance instance) {
+        String key = instance.getBusinessKey();
+        if (key == null) {
+            return null;
+        }
+        return MONITORING.equals(instance.getProcessDefinitionKey()) ? registry.householdOfMonitoringCase(key)
+                : registry.household(key);
+    }
+
     private AuditSummary summary(HistoricProcessInstance instance) {
-        Household household = registry.household(instance.getBusinessKey());
+        Household household = householdOf(instance);
         String lastLevel = household == null || household.getHistory().isEmpty() ? null
                 : household.getHistory().get(household.getHistory().size() - 1).getLevel().name();
         return new AuditSummary(instance.getBusinessKey(), instance.getProcessDefinitionKey(),
@@ -171,7 +191,7 @@ public class AuditService {
                 .orderByTime().asc().list()));
         List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
                 .orderByTimestamp().asc().list();
-        Household household = registry.household(instance.getBusinessKey());
+        Household household = householdOf(instance);
 
         List<AuditCase.Event> timeline = new ArrayList<>();
         timeline.add(new AuditCase.Event(instant(instance.getStartTime()), "started", "案件开始 / Case opened", null,
@@ -207,6 +227,9 @@ public class AuditService {
         }
         if (household != null) {
             for (StatusChange change : household.getHistory()) {
+                if (!decisionOfThisCase(instance, change)) {
+                    continue;
+                }
                 Map<String, Object> facts = new LinkedHashMap<>();
                 facts.put("status", change.getStatus().label());
                 facts.put("level", change.getLevel().label());
@@ -244,6 +267,21 @@ public class AuditService {
                         .distinct().toList(),
                 timeline, operationLog, objectionRecords,
                 readable.stream().skip(1).map(other -> other.getProcessDefinitionKey() + " " + other.getId()).toList());
+    }
+
+    /**
+     * A household's decisions belong to each of its cases, except that a monitoring case shows only the monitoring
+     * decisions made since it opened (not the identification years before, nor an earlier monitoring case's).
+     */
+    private static boolean decisionOfThisCase(HistoricProcessInstance instance, StatusChange change) {
+        if (!MONITORING.equals(instance.getProcessDefinitionKey())) {
+            return true;
+        }
+        // the case's row (and its first decision) is written in the transaction that starts the instance, a moment before
+        Instant from = instance.getStartTime().toInstant().minusSeconds(60);
+        return change.getLevel() == Codes.Level.MONITORING && change.getAt() != null && !change.getAt().isBefore(from)
+                && (instance.getEndTime() == null
+                        || !change.getAt().isAfter(instance.getEndTime().toInstant().plusSeconds(60)));
     }
 
     /**

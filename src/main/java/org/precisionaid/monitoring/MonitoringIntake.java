@@ -7,23 +7,27 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.precisionaid.monitoring.MonitoringCase.Channel;
 import org.precisionaid.procedure.Officials;
 import org.precisionaid.procedure.ProcessBean;
+import org.precisionaid.region.CandidateGroups;
 import org.precisionaid.region.OfficialRole;
+import org.precisionaid.security.RegionAccessGrants;
 import org.springframework.stereotype.Component;
 
 /**
  * openCase: how the case came in. Started over {@code /api}, by the annual assessment or by a department alert, the
  * server wrote the case and its household already; from the public page it wrote the village and the report; from
- * Tasklist the starting clerk's own village is the case's region. The household still to be named is chosen by the
- * clerk among the village's households the server offers.
+ * Tasklist the starting clerk's own village is the case's region (and its auditors get their read grants then). The
+ * household still to be named is chosen by the clerk among the village's households the server offers.
  */
 @Component("monitoringIntake")
 @ProcessBean
 public class MonitoringIntake implements JavaDelegate {
 
     private final MonitoringSummaries summaries;
+    private final RegionAccessGrants auditorGrants;
 
-    public MonitoringIntake(MonitoringSummaries summaries) {
+    public MonitoringIntake(MonitoringSummaries summaries, CandidateGroups groups) {
         this.summaries = summaries;
+        this.auditorGrants = new RegionAccessGrants(groups);
     }
 
     @Override
@@ -44,6 +48,8 @@ public class MonitoringIntake implements JavaDelegate {
         } else {
             village = clerkVillage();
             execution.setVariable(MonitoringVariables.REGION_CODE, village);
+            // the start had no region yet, so the auditors' grants given at every start did not reach this case
+            auditorGrants.notify(execution.getProcessInstance());
             execution.setVariable(MonitoringVariables.CHANNEL, Channel.CLERK.name());
             Object text = execution.getVariable("reportText");
             summary = "**村文书发现 / Found by the clerk:** " + (text == null ? "" : text.toString().trim());

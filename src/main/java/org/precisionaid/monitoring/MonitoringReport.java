@@ -51,4 +51,9 @@ public class MonitoringReport {
     public String getWhatHappened() { return whatHappened; }
     public boolean isConsent() { return consent; }
     public Instant getSubmittedAt() { return submittedAt; }
+
+    /** The number the villager is given and may quote when he calls: {@code JB-<year>-<village>-<id>}. */
+    public String number(java.time.ZoneId zone) {
+        return String.format("JB-%d-%s-%06d", submittedAt.atZone(zone).getYear(), villageCode, id);
+    }
 }

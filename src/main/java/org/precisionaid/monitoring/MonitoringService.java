@@ -94,6 +94,10 @@ public class MonitoringService {
         return reports.save(new MonitoringReport(villageCode, name, phone, whatHappened, clock.instant()));
     }
 
+    public String reportNo(MonitoringReport report) {
+        return report.number(clock.getZone());
+    }
+
     public void checked(long caseId, String category, boolean noLabourCapacity, String actor) {
         MonitoringCase monitoringCase = get(caseId);
         monitoringCase.checked(category, noLabourCapacity);

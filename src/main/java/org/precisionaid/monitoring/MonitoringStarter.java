@@ -51,11 +51,15 @@ public class MonitoringStarter {
         return start(monitoring.openForNewHousehold(household, channel, report, actor));
     }
 
-    /** A villager's own report: kept with its phone; the case waits for the clerk to name the household. */
+    /**
+     * A villager's own report: kept with its phone; the case waits for the clerk to name the household. Until then its
+     * business key is the report's number (the one the villager was given); the case number replaces it.
+     */
     @Transactional
     public ProcessInstance publicReport(String villageCode, String name, String phone, String whatHappened) {
         MonitoringReport report = monitoring.report(villageCode, name, phone, whatHappened);
         return ServerChosenValues.apply(() -> runtime.createProcessInstanceByKey(MonitoringService.PROCESS_KEY)
+                .businessKey(monitoring.reportNo(report))
                 .setVariables(Variables.createVariables().putValue(MonitoringVariables.REPORT_ID, report.getId())
                         .putValue(MonitoringVariables.REGION_CODE, villageCode))
                 .execute());

@@ -38,6 +38,13 @@ public class PublicMonitoringController {
     private static final Pattern PHONE = Pattern.compile("1\\d{10}|0\\d{2,3}-?\\d{7,8}");
     static final int MIN_TEXT = 10;
     static final int MAX_TEXT = 1000;
+    /** With a kind, the kind's label goes before the text, and the two fit the report's 1000 characters. */
+    static final int MAX_TEXT_WITH_KIND = 900;
+    /** What kind of hardship the villager names on the page (optional over the API). */
+    static final Map<String, String> KINDS = Map.of("ILLNESS", "因病 / Illness", "ACCIDENT", "意外事故 / Accident",
+            "DISASTER", "自然灾害 / Natural disaster", "JOB_LOSS", "失业或务工受阻 / Lost work",
+            "INCOME_DROP", "收入大幅下降 / Income collapsed", "SCHOOLING", "上学负担重 / Schooling costs",
+            "HOUSING", "住房不安全 / Unsafe housing", "OTHER", "其他 / Other");
 
     private final MonitoringStarter starter;
     private final MonitoringCaseRepository cases;
@@ -59,10 +66,11 @@ public class PublicMonitoringController {
         this.clock = clock;
     }
 
-    public record ReportRequest(String village, String name, String phone, String whatHappened, Boolean consent) {
+    public record ReportRequest(String village, String name, String phone, String kind, String whatHappened,
+                                Boolean consent) {
     }
 
-    public record ReportReceipt(String village, String message) {
+    public record ReportReceipt(String reportNo, String village, String message) {
     }
 
     public record Notice(String caseNo, String headName, String villageGroup, String category, String kind,
@@ -90,8 +98,13 @@ public class PublicMonitoringController {
         }
         String text = request.whatHappened() == null ? "" : request.whatHappened().replaceAll("[\\p{Cntrl}&&[^\\n]]", "")
                 .strip();
-        if (text.length() < MIN_TEXT || text.length() > MAX_TEXT) {
-            errors.put("whatHappened", "say what happened in " + MIN_TEXT + " to " + MAX_TEXT + " characters");
+        String kind = request.kind() == null || request.kind().isBlank() ? null : request.kind().strip();
+        if (kind != null && !KINDS.containsKey(kind)) {
+            errors.put("kind", "must be one of " + String.join(", ", new java.util.TreeSet<>(KINDS.keySet())));
+        }
+        int maxText = kind == null ? MAX_TEXT : MAX_TEXT_WITH_KIND;
+        if (text.length() < MIN_TEXT || text.length() > maxText) {
+            errors.put("whatHappened", "say what happened in " + MIN_TEXT + " to " + maxText + " characters");
         }
         if (!Boolean.TRUE.equals(request.consent())) {
             errors.put("consent", "the household must consent to the check of its income and assets");
@@ -105,8 +118,9 @@ public class PublicMonitoringController {
         if (!errors.isEmpty()) {
             throw FieldRuleException.invalid(errors);
         }
-        starter.publicReport(village, name, phone, text);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new ReportReceipt(village,
+        String reported = kind == null ? text : "【" + KINDS.get(kind) + "】" + text;
+        String reportNo = starter.publicReport(village, name, phone, reported).getBusinessKey();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ReportReceipt(reportNo, village,
                 "已受理，村文书将在2个工作日内联系您并入户核实 / Received: the village clerk will contact you and visit within "
                         + "two working days"));
     }

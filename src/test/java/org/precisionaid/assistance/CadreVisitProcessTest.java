@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -26,6 +27,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.identification.IdentificationStarter;
+import org.precisionaid.monitoring.MonitoringCase;
+import org.precisionaid.monitoring.MonitoringCaseRepository;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.security.OfficialDirectory;
 import org.precisionaid.support.Cadres;
@@ -48,6 +51,7 @@ class CadreVisitProcessTest {
     @Autowired AssistanceService assistance;
     @Autowired HouseholdService households;
     @Autowired OfficialDirectory officials;
+    @Autowired MonitoringCaseRepository monitoringCases;
 
     Registrations cases;
     static int users;
@@ -80,6 +84,63 @@ class CadreVisitProcessTest {
         assertThat(visit.getMeasureType()).isEqualTo(MeasureType.SKILLS);
         assertThat(visit.getAmount()).isEqualByComparingTo("350.5");
         assertThat(visit.getRecordedBy()).isEqualTo(user);
+    }
+
+    @Test
+    void aVisitFlaggedRiskFoundOpensAMonitoringCaseForTheVillageClerkAndOnlyOne() {
+        String user = cadreLogin();
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
+        String applicationNo = cases.registered(VILLAGE, cadre);
+        long householdId = households.get(applicationNo).getId();
+
+        recordEntry(user, entry(applicationNo, LocalDate.now().toString()));
+        assertThat(monitoringCases.findByHouseholdIdOrderById(householdId)).as("an ordinary visit opens nothing").isEmpty();
+
+        Map<String, Object> risk = entry(applicationNo, LocalDate.now().toString());
+        risk.put("description", "户主摔伤住院，家里没有劳动力了 / The head fell and is in hospital; nobody can work");
+        risk.put("riskFound", true);
+        recordEntry(user, risk);
+
+        List<MonitoringCase> opened = monitoringCases.findByHouseholdIdOrderById(householdId);
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).getChannel()).isEqualTo(MonitoringCase.Channel.CADRE);
+        assertThat(opened.get(0).getOpenedBy()).isEqualTo(user);
+        assertThat(opened.get(0).getReport()).contains("户主摔伤住院");
+        Task check = tasks.createTaskQuery().processInstanceBusinessKey(opened.get(0).getCaseNo()).singleResult();
+        assertThat(check.getTaskDefinitionKey()).as("the clerk checks the household next").isEqualTo("householdCheck");
+        assertThat(tasks.createTaskQuery().taskId(check.getId()).taskCandidateGroup("clerk-" + VILLAGE).count())
+                .isEqualTo(1);
+        assertThat(assistance.visitsOfHousehold(householdId, 10)).hasSize(2);
+
+        recordEntry(user, risk);
+        assertThat(monitoringCases.findByHouseholdIdOrderById(householdId)).as("the open case goes on").hasSize(1);
+        assertThat(assistance.visitsOfHousehold(householdId, 10)).as("the visit is in the ledger still").hasSize(3);
+    }
+
+    @Test
+    void theFlagIsTheOnlyMonitoringValueTheCadreSends() {
+        String user = cadreLogin();
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF, user);
+        String applicationNo = cases.registered(VILLAGE, cadre);
+        Task task = openEntry(user);
+        Map<String, Object> forged = entry(applicationNo, LocalDate.now().toString());
+        forged.put("riskFound", true);
+        forged.put("regionCode", "654225101201");
+
+        assertThatThrownBy(() -> as(identity, user, () -> tasks.complete(task.getId(), forged)))
+                .hasMessageContaining("regionCode");
+        assertThat(monitoringCases.findByHouseholdIdOrderById(households.get(applicationNo).getId())).isEmpty();
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("nothing written half-way").isEqualTo(1);
+    }
+
+    private Task openEntry(String user) {
+        as(identity, user, () -> runtime.startProcessInstanceByKey("cadreVisit"));
+        return as(identity, user, () -> tasks.createTaskQuery().taskAssignee(user).singleResult());
+    }
+
+    private void recordEntry(String user, Map<String, Object> entry) {
+        Task task = openEntry(user);
+        as(identity, user, () -> tasks.complete(task.getId(), entry));
     }
 
     @Test

@@ -18,7 +18,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.util.Map;
+import org.precisionaid.monitoring.MonitoringCase;
+import org.precisionaid.monitoring.MonitoringStarter;
 import org.precisionaid.procedure.ObjectionService;
+import org.precisionaid.registry.Household;
+import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.support.Officials;
+import org.precisionaid.support.Projects;
 import org.precisionaid.support.Applications;
 import org.precisionaid.assistance.AssistanceService;
 import org.precisionaid.assistance.CadreRank;
@@ -52,6 +59,10 @@ class AuditApiTest {
     @Autowired ObjectionService objections;
     @Autowired AssistanceService assistance;
     @Autowired ObjectMapper json;
+    @Autowired HouseholdService households;
+    @Autowired org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired org.camunda.bpm.engine.FormService forms;
+    @Autowired MonitoringStarter monitoring;
     @LocalServerPort int port;
 
     String finished;
@@ -84,6 +95,63 @@ class AuditApiTest {
 
         JsonNode finishedRegistered = get(AUDITOR, "/api/audit/cases?status=REGISTERED&state=finished&size=100").getBody();
         assertThat(finishedRegistered.get("cases").findValuesAsText("businessKey")).contains(finished);
+    }
+
+    @Test
+    void aMonitoringCaseIsFoundByItsNumberTheHouseholdsNumberOrAMembersIdNumberWithItsOwnDecisions() {
+        Household household = Projects.registered(households, assistance, VILLAGE);
+        String member = households.view(household.getApplicationNo()).members().get(0).idNumber();
+        String clerk = "clerk." + VILLAGE;
+        String caseNo = Officials.as(identity, clerk, () -> monitoring.open(household.getId(),
+                MonitoringCase.Channel.CLERK, "户主住院 / the head is in hospital", clerk)).monitoringCase().getCaseNo();
+        new CaseFlows(rest, identity, tasks, runtime, management, objections).complete(clerk, caseNo, "householdCheck",
+                Map.of("consentSigned", false, "householdIncomeYuan", 1000L, "medicalExpenseYuan", 0L,
+                        "educationExpenseYuan", 0L, "disasterLossYuan", 0L,
+                        "checkFindings", "户主不同意核查 / the head refused the check"));
+
+        for (String q : List.of(caseNo, household.getApplicationNo(), member)) {
+            JsonNode found = get(AUDITOR, "/api/audit/cases?q=" + q).getBody();
+            assertThat(found.get("cases").findValuesAsText("businessKey")).as(q).containsExactly(caseNo);
+            JsonNode row = found.get("cases").get(0);
+            assertThat(row.get("processKey").asText()).isEqualTo("monitoring");
+            assertThat(row.get("registryStatus").asText()).as("the household's status").isEqualTo("REGISTERED");
+            assertThat(row.get("lastLevel").asText()).isEqualTo("MONITORING");
+        }
+        JsonNode read = get(AUDITOR, "/api/audit/cases/" + caseNo).getBody();
+        assertThat(read.get("regionCode").asText()).isEqualTo(VILLAGE);
+        List<String> decisions = new ArrayList<>();
+        read.get("timeline").forEach(event -> {
+            if ("decision".equals(event.get("kind").asText())) {
+                decisions.add(event.get("title").asText() + " " + event.path("details").path("reason").asText());
+            }
+        });
+        assertThat(decisions).anyMatch(d -> d.startsWith("monitoring case opened") && d.contains(caseNo))
+                .anyMatch(d -> d.contains("did not consent"))
+                .as("the household's registration is not this case's").noneMatch(d -> d.contains("养殖扶持"));
+
+        assertThat(get(OTHER_AUDITOR, "/api/audit/cases?q=" + caseNo).getBody().get("total").asLong()).isZero();
+        assertThat(get(OTHER_AUDITOR, "/api/audit/cases?q=" + household.getApplicationNo()).getBody().get("total")
+                .asLong()).isZero();
+        assertThat(get(OTHER_AUDITOR, "/api/audit/cases/" + caseNo).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aMonitoringCaseTheClerkStartedInTasklistIsFoundByTheAuditorsOfItsCountyOnly() {
+        Household household = Projects.registered(households, assistance, VILLAGE);
+        String clerk = "clerk." + VILLAGE;
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("monitoring").latestVersion()
+                .singleResult().getId();
+        String instance = Officials.as(identity, clerk, () -> forms.submitStartForm(definition,
+                Map.of("reportText", "家中遭受冰雹灾害 / hail destroyed the crop"))).getId();
+        String identify = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        Officials.as(identity, clerk, () -> tasks.complete(identify, Map.of("intakeDecision", "open", "applicationNo",
+                household.getApplicationNo())));
+        String caseNo = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+
+        assertThat(get(AUDITOR, "/api/audit/cases?q=" + caseNo).getBody().get("cases").findValuesAsText("businessKey"))
+                .containsExactly(caseNo);
+        assertThat(get(AUDITOR, "/api/audit/cases/" + caseNo).getStatusCode().value()).isEqualTo(200);
+        assertThat(get(OTHER_AUDITOR, "/api/audit/cases?q=" + caseNo).getBody().get("total").asLong()).isZero();
     }
 
     @Test

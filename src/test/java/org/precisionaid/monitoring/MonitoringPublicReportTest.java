@@ -48,7 +48,8 @@ class MonitoringPublicReportTest {
                 .taskDefinitionKey("identifyHousehold").count());
         ResponseEntity<String> response = rest.postForEntity("/public/monitoring-reports", report(VILLAGE), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(response.getBody()).doesNotContain(PHONE).doesNotContain("马秀兰");
+        assertThat(response.getBody()).doesNotContain(PHONE).doesNotContain("马秀兰")
+                .containsPattern("\"reportNo\":\"JB-\\d{4}-" + VILLAGE + "-\\d{6}\"").contains("2个工作日");
         Task task = Officials.as(identity, "clerk." + VILLAGE, () -> tasks.createTaskQuery()
                 .taskDefinitionKey("identifyHousehold").orderByTaskCreateTime().desc().listPage(0, 1).get(0));
         assertThat(Officials.as(identity, "clerk." + VILLAGE, () -> tasks.createTaskQuery()
@@ -59,6 +60,45 @@ class MonitoringPublicReportTest {
         // another village's clerk never sees it
         assertThat(Officials.as(identity, "clerk.654224100201", () -> tasks.createTaskQuery().taskId(task.getId())
                 .count())).isZero();
+    }
+
+    @Test
+    void theKindChosenOnThePageHeadsTheReportTheClerkReadsAndTheReportNumberFindsTheCase() {
+        Map<String, Object> body = report(VILLAGE);
+        body.put("kind", "ILLNESS");
+        JsonNode receipt = rest.postForObject("/public/monitoring-reports", body, JsonNode.class);
+        String reportNo = receipt.path("reportNo").asText();
+        Task task = Officials.as(identity, "clerk." + VILLAGE, () -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(reportNo).singleResult());
+        assertThat(task.getTaskDefinitionKey()).isEqualTo("identifyHousehold");
+        assertThat((String) Officials.as(identity, "clerk." + VILLAGE,
+                () -> tasks.getVariable(task.getId(), "reportSummary"))).contains("【因病 / Illness】丈夫三月车祸住院");
+
+        body.put("kind", "<script>");
+        body.put("whatHappened", "很".repeat(PublicMonitoringController.MAX_TEXT_WITH_KIND + 1));
+        ResponseEntity<JsonNode> bad = rest.postForEntity("/public/monitoring-reports", body, JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().path("errors").path("kind").asText()).contains("ILLNESS");
+        assertThat(bad.getBody().path("errors").path("whatHappened").asText()).contains("900");
+    }
+
+    @Test
+    void theVillagePickerListsCountiesThenTownshipsThenVillagesWithoutLogin() {
+        JsonNode counties = rest.getForObject("/public/regions", JsonNode.class);
+        assertThat(counties.findValuesAsText("code")).contains("654224000000", "654225000000")
+                .allMatch(code -> code.endsWith("000000"));
+        JsonNode townships = rest.getForObject("/public/regions?parent=654224000000", JsonNode.class);
+        assertThat(townships.findValuesAsText("code")).contains("654224101000");
+        JsonNode villages = rest.getForObject("/public/regions?parent=654224101000", JsonNode.class);
+        assertThat(villages.findValuesAsText("code")).contains(VILLAGE);
+        assertThat(villages.toString()).doesNotContain("clerk").doesNotContain("group");
+        ResponseEntity<JsonNode> belowAVillage = rest.getForEntity("/public/regions?parent=" + VILLAGE, JsonNode.class);
+        assertThat(belowAVillage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(belowAVillage.getBody().path("errors").has("parent")).isTrue();
+        assertThat(rest.getForEntity("/public/regions?parent=abc", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.getForEntity("/public/regions?parent=654299000000", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -47,7 +47,9 @@ class OwnPagesTest {
     @Test
     void thePublicPagesSendAStrictPolicyWithoutInlineStyles() {
         for (String path : List.of("/public/notices.html", "/public/projects.html", "/public/village-exits.html",
-                "/public/notices.js", "/public/public.css", "/public/notices?village=654225101205")) {
+                "/public/notices.js", "/public/public.css", "/public/notices?village=654225101205",
+                "/public/monitoring-report.html", "/public/monitoring-notices.html", "/public/regions.js",
+                "/public/regions?parent=654224000000")) {
             ResponseEntity<String> page = rest.getForEntity(path, String.class);
             assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             String policy = page.getHeaders().getFirst("Content-Security-Policy");

@@ -184,6 +184,9 @@ final class ApiContract {
                 + "it could not move, with the reason", ADMIN, Set.of(400, 403, 404), "A case that cannot move stays "
                 + "as it was; its job keeps the engine's reason (retries left 0: an incident).");
         // public pages' data
+        add("GET /public/regions", "Public", "Division names for the public pages' pickers: counties, or a county's "
+                + "townships, or a township's villages", ANYONE, Set.of(400, 404), "`parent` (optional; a county or "
+                + "township code). Code, level and names only.");
         add("GET /public/notices", "Public", "The village's public notice: households on notice (masked IDs)", ANYONE,
                 Set.of(400, 404), "`village` (12-digit village code).");
         add("GET /public/notices.pdf", "Public", "The village's public notice as an A4 PDF", ANYONE,
@@ -200,8 +203,9 @@ final class ApiContract {
         add("POST /public/village-exit-objections", "Public", "Object to a village's exit on notice", ANYONE,
                 Set.of(400, 409, 429), "Body `{exitNo, reason, contact}`.");
         add("POST /public/monitoring-reports", "Public", "A household reports its risk of falling (back) into poverty",
-                ANYONE, Set.of(400, 404, 429), "Body `{village, name, phone, whatHappened, consent}`. Becomes a task for the "
-                        + "village clerk; the phone is never shown back.");
+                ANYONE, Set.of(400, 404, 429), "Body `{village, name, phone, kind, whatHappened, consent}` (`kind` optional: "
+                        + "ILLNESS, ACCIDENT, DISASTER, JOB_LOSS, INCOME_DROP, SCHOOLING, HOUSING, OTHER). Becomes a task for "
+                        + "the village clerk; answers `{reportNo, village, message}`; the phone is never shown back.");
         add("GET /public/monitoring-notices", "Public", "The village's monitoring notice: cases entering monitoring or "
                 + "leaving it (risk eliminated)", ANYONE, Set.of(400, 404), "`village`. No ID number, phone, bank account "
                 + "or health condition.");

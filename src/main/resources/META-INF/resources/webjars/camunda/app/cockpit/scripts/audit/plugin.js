@@ -93,7 +93,7 @@ function renderSearch(container, prefix, state, openCase) {
     state.query.page = 0;
     run();
   }},
-  el('input', {name: 'q', class: 'form-control', placeholder: '申请编号、项目编号或身份证号 / Case number or ID number',
+  el('input', {name: 'q', class: 'form-control', placeholder: '申请编号、项目编号、监测编号或身份证号 / Case, household or ID number',
     value: state.query.q || '', size: 40, 'aria-label': '案件编号 / Case number'}),
   select('state', STATES, state.query.state),
   select('status', STATUSES, state.query.status),
