@@ -1,5 +1,6 @@
 package org.precisionaid.assistance;
 
+import org.precisionaid.web.input.MultiLine;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -97,14 +98,14 @@ public class AssistanceController {
                            String userId) {
     }
 
-    public record NewVisit(String applicationNo, LocalDate date, String measureType, String description,
+    public record NewVisit(String applicationNo, LocalDate date, String measureType, @MultiLine String description,
                            BigDecimal amount) {
     }
 
-    public record Reassignment(Long cadreId, String reason) {
+    public record Reassignment(Long cadreId, @MultiLine String reason) {
     }
 
-    public record CadreMove(Long toCadreId, String reason) {
+    public record CadreMove(Long toCadreId, @MultiLine String reason) {
     }
 
     public record Moved(long fromCadreId, Long toCadreId, int households, boolean fromCadreActive) {

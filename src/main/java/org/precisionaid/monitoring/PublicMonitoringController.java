@@ -1,5 +1,6 @@
 package org.precisionaid.monitoring;
 
+import org.precisionaid.web.input.MultiLine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +60,8 @@ public class PublicMonitoringController {
         this.clock = clock;
     }
 
-    public record ReportRequest(String village, String name, String phone, String whatHappened, Boolean consent) {
+    public record ReportRequest(String village, String name, String phone, @MultiLine String whatHappened,
+            Boolean consent) {
     }
 
     public record ReportReceipt(String village, String message) {
@@ -69,7 +71,7 @@ public class PublicMonitoringController {
                          Instant noticeEnds) {
     }
 
-    public record ObjectionRequest(String caseNo, String reason, String contact) {
+    public record ObjectionRequest(String caseNo, @MultiLine String reason, String contact) {
     }
 
     @PostMapping("/monitoring-reports")
