@@ -151,7 +151,7 @@ public class AssistanceController {
     @PostMapping("/api/assisting-units")
     public ResponseEntity<UnitView> createUnit(@RequestBody NewUnit body, Authentication user) {
         if (body.regionCode() != null) {
-            RegionCode region = RegionCode.of(body.regionCode());
+            RegionCode region = RegionCode.of(body.regionCode(), "regionCode");
             requireManager(region.level().isAbove(RegionLevel.COUNTY) ? region.value()
                     : region.ancestor(RegionLevel.COUNTY).value(), user, "regionCode");
         }
@@ -347,7 +347,7 @@ public class AssistanceController {
     }
 
     private void requireManager(String regionCode, Authentication user, String field) {
-        RegionCode code = RegionCode.of(regionCode);
+        RegionCode code = RegionCode.of(regionCode, field);
         boolean allowed = code.level().isAbove(RegionLevel.COUNTY)
                 ? RegionScope.memberOf(user, groups.of(code.ancestor(RegionLevel.CITY).value(), OfficialRole.CITY.key()))
                 : manages(code.ancestor(RegionLevel.COUNTY).value(), user);

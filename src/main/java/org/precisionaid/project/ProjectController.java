@@ -103,12 +103,7 @@ public class ProjectController {
         if (regionCode == null || regionCode.isBlank()) {
             throw FieldRuleException.invalid(Map.of("regionCode", "is required"));
         }
-        RegionCode code;
-        try {
-            code = RegionCode.of(regionCode.trim());
-        } catch (org.precisionaid.region.InvalidRegionCodeException e) {
-            throw FieldRuleException.invalid(Map.of("regionCode", "must be a 12-digit region code (统计用区划代码)"));
-        }
+        RegionCode code = RegionCode.of(regionCode.trim(), "regionCode");
         if (code.level().isAbove(org.precisionaid.region.RegionLevel.COUNTY)) {
             throw FieldRuleException.invalid(Map.of("regionCode", "a project is applied for by a county, township or "
                     + "village, not a " + code.level().name().toLowerCase(java.util.Locale.ROOT)));

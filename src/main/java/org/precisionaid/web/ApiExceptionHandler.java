@@ -31,8 +31,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRegionCodeException.class)
     ProblemDetail invalidCode(InvalidRegionCodeException e) {
+        // a code always comes in a field; where the caller did not name it, it is a region code of the request
+        String field = e.field() == null ? "regionCode" : e.field();
         return problem(HttpStatus.BAD_REQUEST, "invalid-region-code", "无效的区划代码 / Invalid region code",
-                e.getMessage(), Map.of("value", String.valueOf(e.code())));
+                e.getMessage(), Map.of("value", String.valueOf(e.code()),
+                        "errors", Map.of(field, InvalidRegionCodeException.RULE)));
     }
 
     /** A division list with broken rules: every one with its line, code and rule; nothing was imported. */
@@ -181,6 +184,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "无法读取请求 / Unreadable request",
                 "The body is not valid JSON of the expected shape (numbers as numbers, lists as lists)",
                 Map.of("errors", Map.of("body", rule))));
+    }
+
+    /** A query or path parameter of the wrong kind ({@code year=abc}): 400 naming the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(ex.getPropertyName());
+        String rule = "must be " + expected(ex.getRequiredType());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation", "输入有误 / Invalid input",
+                field + ": " + rule, Map.of("errors", Map.of(field, rule))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation", "输入有误 / Invalid input",
+                ex.getParameterName() + ": is required", Map.of("errors", Map.of(ex.getParameterName(), "is required"))));
     }
 
     private static String rule(JsonMappingException e) {

@@ -1,0 +1,212 @@
+package org.precisionaid.web.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.precisionaid.support.IntegrationTest;
+import org.precisionaid.web.input.BodyEndpoints.Call;
+import org.precisionaid.web.input.BodyEndpoints.Endpoint;
+import org.precisionaid.web.input.BodyEndpoints.Fixtures;
+import org.precisionaid.web.input.BodyEndpoints.Kind;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestContextManager;
+
+/**
+ * The input contract, as properties over every body endpoint (issue #27): a valid body is accepted; a body made
+ * invalid in any of the {@link Hostile} ways gets a 4xx problem detail (a 400 names the field) and changes nothing —
+ * every table's row count and every sequence are compared before and after; no input gives a 5xx.
+ * <p>
+ * jqwik runs beside JUnit Jupiter and has no Spring extension of its own: the application context is the one every
+ * {@code @IntegrationTest} shares, taken from Spring's context cache through a {@link TestContextManager}, so this
+ * class costs no context of its own. jqwik prints the seed of a failing property; {@code @Property(seed = "...")}
+ * replays it.
+ */
+@IntegrationTest
+class InputContractProperties {
+
+    static ApplicationContext context;
+    static TestRestTemplate rest;
+    static JdbcTemplate jdbc;
+    static ObjectMapper json;
+    static Fixtures fixtures;
+    static final Map<String, Call> BASES = new ConcurrentHashMap<>();
+
+    @BeforeContainer
+    static void context() {
+        context = new TestContextManager(InputContractProperties.class).getTestContext().getApplicationContext();
+        rest = context.getBean(TestRestTemplate.class);
+        jdbc = context.getBean(JdbcTemplate.class);
+        json = context.getBean(ObjectMapper.class);
+        fixtures = new Fixtures(context);
+    }
+
+    /** Endpoints that read a JSON body or a query. */
+    @Provide
+    Arbitrary<Endpoint> endpoints() {
+        return Arbitraries.of(BodyEndpoints.all().stream()
+                .filter(e -> e.kind() == Kind.JSON || e.kind() == Kind.QUERY).toList());
+    }
+
+    @Provide
+    Arbitrary<Endpoint> acceptingEndpoints() {
+        return Arbitraries.of(BodyEndpoints.all().stream().filter(e -> e.valid() != null).toList());
+    }
+
+    @Provide
+    Arbitrary<Endpoint> files() {
+        return Arbitraries.of(BodyEndpoints.all().stream()
+                .filter(e -> e.kind() == Kind.CSV || e.kind() == Kind.MULTIPART).toList());
+    }
+
+    @Property(tries = 240, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    void anInvalidBodyIsRefusedByFieldAndChangesNothing(@ForAll("endpoints") Endpoint endpoint,
+            @ForAll Hostile kind, @ForAll long seed) {
+        Call base = BASES.computeIfAbsent(endpoint.key(), key -> endpoint.base().apply(fixtures));
+        Random random = new Random(seed);
+        Hostile.Mutation mutation = endpoint.kind() == Kind.QUERY ? Hostile.query(kind, base.body(), random)
+                : kind.apply(base.body(), random, endpoint.codeFields());
+        if (mutation == null) {
+            mutation = Hostile.UNKNOWN_PROPERTY.apply(base.body(), random, endpoint.codeFields());
+        }
+        Map<String, Long> before = snapshot();
+        ResponseEntity<String> response = send(endpoint, base.path(), mutation.body());
+        String what = endpoint + " with " + kind + " at " + mutation.path() + " answered " + response.getStatusCode()
+                + " " + response.getBody() + "\nbody: " + abbreviate(mutation.body());
+        assertThat(response.getStatusCode().is4xxClientError()).as(what).isTrue();
+        assertThat(response.getHeaders().getContentType()).as(what).isNotNull();
+        assertThat(MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(response.getHeaders().getContentType()))
+                .as(what).isTrue();
+        JsonNode problem = read(response.getBody());
+        assertThat(problem.path("title").asText()).as(what).isNotBlank();
+        if (response.getStatusCode().value() == 400) {
+            assertThat(problem.path("errors").isObject() && problem.path("errors").size() > 0)
+                    .as("a 400 names the field: " + what).isTrue();
+        }
+        assertThat(snapshot()).as("nothing written: " + what).isEqualTo(before);
+    }
+
+    @Property(tries = 18, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    void aValidBodyIsAccepted(@ForAll("acceptingEndpoints") Endpoint endpoint) {
+        Call call = endpoint.valid().apply(fixtures);
+        ResponseEntity<String> response = send(endpoint, call.path(), call.body().toString());
+        if (endpoint.kind() == Kind.QUERY) {
+            assertThat(response.getStatusCode().is2xxSuccessful()).as(endpoint + " answered " + response.getBody())
+                    .isTrue();
+            return;
+        }
+        assertThat(response.getStatusCode().is2xxSuccessful())
+                .as(endpoint + " answered " + response.getStatusCode() + " " + response.getBody()
+                        + "\nbody: " + abbreviate(call.body().toString())).isTrue();
+    }
+
+    /**
+     * Any file, as random bytes or a valid file cut short, is refused with a 4xx problem detail naming what is wrong,
+     * and nothing is imported (the zip-bomb and size guards have tests of their own: ZipUploadGuardTest).
+     */
+    @Property(tries = 16, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    void garbageFilesAreRefused(@ForAll("files") Endpoint endpoint, @ForAll long seed) {
+        Call base = BASES.computeIfAbsent(endpoint.key(), key -> endpoint.base().apply(fixtures));
+        byte[] garbage = Hostile.bytes(new Random(seed));
+        Map<String, Long> before = snapshot();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        HttpEntity<?> request;
+        if (endpoint.kind() == Kind.CSV) {
+            headers.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+            request = new HttpEntity<>(garbage, headers);
+        } else {
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+            parts.add("file", new org.springframework.core.io.ByteArrayResource(garbage) {
+                @Override
+                public String getFilename() {
+                    return "households.xlsx";
+                }
+            });
+            request = new HttpEntity<>(parts, headers);
+        }
+        ResponseEntity<String> response = client(endpoint, base.path()).exchange(base.path(),
+                HttpMethod.valueOf(endpoint.method()), request, String.class);
+        String what = endpoint + " with " + garbage.length + " random bytes answered " + response.getStatusCode() + " "
+                + response.getBody();
+        assertThat(response.getStatusCode().is4xxClientError()).as(what).isTrue();
+        assertThat(MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(response.getHeaders().getContentType()))
+                .as(what).isTrue();
+        assertThat(snapshot()).as("nothing written: " + what).isEqualTo(before);
+    }
+
+    static ResponseEntity<String> send(Endpoint endpoint, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        if (endpoint.kind() == Kind.QUERY) {
+            org.springframework.web.util.UriComponentsBuilder uri =
+                    org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+            read(body).properties().forEach(e -> uri.queryParam(e.getKey(),
+                    e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            return client(endpoint, path).exchange(uri.encode().build().toUri().toString(),
+                    HttpMethod.valueOf(endpoint.method()), new HttpEntity<>(headers), String.class);
+        }
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return client(endpoint, path).exchange(path, HttpMethod.valueOf(endpoint.method()),
+                new HttpEntity<>(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers), String.class);
+    }
+
+    /** The caller: {@code clerk.}/{@code village.} endpoints take the village of the path. */
+    static TestRestTemplate client(Endpoint endpoint, String path) {
+        if (endpoint.user() == null) {
+            return rest;
+        }
+        String user = endpoint.user().endsWith(".") ? endpoint.user() + path.split("/")[3] : endpoint.user();
+        return rest.withBasicAuth(user, BodyEndpoints.ADMIN.equals(user) ? "test-admin-password" : "demo");
+    }
+
+    /** Rows of every table and the value of every sequence: what "changes nothing" compares. */
+    static Map<String, Long> snapshot() {
+        Map<String, Long> counts = new TreeMap<>();
+        List<String> tables = jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class);
+        for (String table : tables) {
+            counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+        }
+        jdbc.query("select sequence_name, base_value from information_schema.sequences where sequence_schema = 'PUBLIC'",
+                row -> {
+                    counts.put("sequence " + row.getString(1), row.getLong(2));
+                });
+        jdbc.query("select county_code, project_year, last_no from project_counter", row -> {
+            counts.put("project number " + row.getString(1) + "/" + row.getInt(2), row.getLong(3));
+        });
+        return counts;
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return json.readTree(body == null ? "{}" : body);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+    }
+}
