@@ -201,13 +201,13 @@ class InputContractProperties {
      * parameter). Called by the county office of Toli, an official with a region, and anonymously for public pages.
      */
     @Property(tries = 60, shrinking = net.jqwik.api.ShrinkingMode.OFF)
-    void noPathOrQueryGivesA5xx(@ForAll("reads") Read read, @ForAll long seed) throws Exception {
+    void noPathOrQueryGivesA5xx(@ForAll("reads") Read read, @ForAll long seed) {
         Random random = new Random(seed);
         String path = read.pattern();
         java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\{[^}]+}").matcher(path);
         StringBuilder built = new StringBuilder();
         while (variable.find()) {
-            String value = json.readValue('"' + READ_VALUES.get(random.nextInt(READ_VALUES.size())) + '"', String.class);
+            String value = READ_VALUES.get(random.nextInt(READ_VALUES.size()));
             variable.appendReplacement(built, java.util.regex.Matcher.quoteReplacement(
                     value.isEmpty() ? "x" : percentEncoded(value)));
         }
@@ -215,7 +215,7 @@ class InputContractProperties {
         StringBuilder query = new StringBuilder();
         for (String parameter : read.parameters()) {
             if (random.nextInt(3) > 0) {
-                String value = json.readValue('"' + READ_VALUES.get(random.nextInt(READ_VALUES.size())) + '"', String.class);
+                String value = READ_VALUES.get(random.nextInt(READ_VALUES.size()));
                 query.append(query.isEmpty() ? "?" : "&").append(parameter).append('=').append(percentEncoded(value));
             }
         }
@@ -229,7 +229,10 @@ class InputContractProperties {
         // a 503 with Retry-After is the print slots taken (documented), not a failure of the input
         assertThat(response.getStatusCode().is5xxServerError()
                 && !response.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)).as(what).isFalse();
-        if (response.getStatusCode().is4xxClientError()) {
+        if (containerRefuses(built.toString())) {
+            // Tomcat refuses a path with NUL, an encoded slash or malformed UTF-8 before any filter of ours runs
+            assertThat(response.getStatusCode().value()).as(what).isEqualTo(400);
+        } else if (response.getStatusCode().is4xxClientError()) {
             assertThat(MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(response.getHeaders().getContentType()))
                     .as(what).isTrue();
         }
@@ -248,6 +251,12 @@ class InputContractProperties {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return client(endpoint, path).exchange(path, HttpMethod.valueOf(endpoint.method()),
                 new HttpEntity<>(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers), String.class);
+    }
+
+    /** A path the servlet container answers itself with its own 400 page (docs/security.md, "Input contract"). */
+    static boolean containerRefuses(String path) {
+        String upper = path.toUpperCase(java.util.Locale.ROOT);
+        return upper.contains("%00") || upper.contains("%2F") || upper.contains("%5C") || upper.matches(".*%ED%[AB].*");
     }
 
     /** Percent-encoded UTF-8; an unpaired surrogate as the three bytes a careless encoder makes of it. */
