@@ -56,12 +56,30 @@ final class BodyEndpoints {
     static final Map<String, String> WITHOUT_VALID_CALL = Map.of(
             "POST /api/assessments", "starts the bulk assessment of a whole county, chunk by chunk on threads of its own: "
                     + "once a county and year, and it would move the row counts under the other properties",
-            "POST /public/project-objections", "needs a project through four reviews to public disclosure",
-            "POST /public/village-exit-objections", "needs a village exit through two reviews to public notice",
             "POST /public/monitoring-objections", "needs a monitoring case through village assessment to notice",
-            "PUT /api/projects/{projectNo}", "needs a project returned for correction by a review",
             "POST /api/regions/import", "multipart and CSV: garbage files only (property garbageFilesAreRefused)",
             "POST /api/households/import", "multipart: garbage files only (property garbageFilesAreRefused)");
+
+    /** Free-text fields (paths, lists as {@code []}) into which the valid-body property puts generated text. */
+    static final Map<String, Set<String>> TEXT_FIELDS = Map.ofEntries(
+            Map.entry("POST /api/projects", Set.of("name", "implementingUnit", "outputs[].description",
+                    "beneficiaries[].benefit")),
+            Map.entry("PUT /api/projects/{projectNo}", Set.of("name", "implementingUnit", "outputs[].description")),
+            Map.entry("POST /api/households", Set.of("members[].name")),
+            Map.entry("PUT /api/households/{applicationNo}", Set.of("members[].name")),
+            Map.entry("POST /api/households/{applicationNo}/account/entries", Set.of("note")),
+            Map.entry("POST /api/assisting-units", Set.of("name")),
+            Map.entry("POST /api/cadres", Set.of("name")),
+            Map.entry("POST /api/cadres/{id}/visits", Set.of("description")),
+            Map.entry("POST /api/households/{applicationNo}/pairing", Set.of("reason")),
+            Map.entry("POST /api/cadres/{id}/reassignment", Set.of("reason")),
+            Map.entry("POST /api/cadres/{id}/departure", Set.of("reason")),
+            Map.entry("PUT /api/villages/{villageCode}/file", Set.of("leadingIndustries")),
+            Map.entry("POST /api/villages/{villageCode}/exit", Set.of("statement")),
+            Map.entry("POST /public/monitoring-reports", Set.of("name", "whatHappened")),
+            Map.entry("POST /public/objections", Set.of("reason")),
+            Map.entry("POST /public/project-objections", Set.of("reason")),
+            Map.entry("POST /public/village-exit-objections", Set.of("reason")));
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -111,6 +129,59 @@ final class BodyEndpoints {
         }
 
         private String onNotice;
+        private String disclosed;
+        private String exitOnNotice;
+
+        /** A village exit the township and county approved, now on public notice (objections do not end it). */
+        synchronized String exitOnNotice() {
+            if (exitOnNotice == null) {
+                Call apply = villageExit(this);
+                String village = apply.path().split("/")[3];
+                org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+                headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+                var response = context.getBean(org.springframework.boot.test.web.client.TestRestTemplate.class)
+                        .withBasicAuth("village." + village, "demo").postForEntity(apply.path(),
+                                new org.springframework.http.HttpEntity<>(apply.body().toString(), headers),
+                                com.fasterxml.jackson.databind.JsonNode.class);
+                if (response.getStatusCode().value() != 201) {
+                    throw new AssertionError("exit refused: " + response.getBody());
+                }
+                String exitNo = response.getBody().get("exitNo").asText();
+                flows().complete("township." + village.substring(0, 9), exitNo, "townshipReview",
+                        Map.of("townshipDecision", "approve"));
+                flows().complete("county." + village.substring(0, 6), exitNo, "countyReview",
+                        Map.of("countyDecision", "approve", "countyComment", "入村核查 / checked in the village"));
+                exitOnNotice = exitNo;
+            }
+            return exitOnNotice;
+        }
+
+        String applyForProject() {
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+            var response = context.getBean(org.springframework.boot.test.web.client.TestRestTemplate.class)
+                    .withBasicAuth(CLERK, "demo").postForEntity("/api/projects", new org.springframework.http.HttpEntity<>(
+                            Projects.sheep(VILLAGE, List.of(registered())), headers), com.fasterxml.jackson.databind.JsonNode.class);
+            if (response.getStatusCode().value() != 201) {
+                throw new AssertionError("project refused: " + response.getBody());
+            }
+            return response.getBody().get("projectNo").asText();
+        }
+
+        /** A project through its four reviews, now publicly disclosed: anyone may object (objections do not end it). */
+        synchronized String disclosed() {
+            if (disclosed == null) {
+                String projectNo = applyForProject();
+                org.precisionaid.support.CaseFlows flows = flows();
+                flows.complete("township." + VILLAGE.substring(0, 9), projectNo, "townshipReview",
+                        Map.of("townshipDecision", "approve"));
+                flows.complete(COUNTY_OFFICE, projectNo, "countyReview", Map.of("countyDecision", "approve"));
+                flows.complete("agriculture.654224", projectNo, "leadUnitReview", Map.of("leadUnitDecision", "approve"));
+                flows.complete(COUNTY_OFFICE, projectNo, "approval", Map.of("approvalDecision", "approve"));
+                disclosed = projectNo;
+            }
+            return disclosed;
+        }
 
         String village() {
             return Villages.fresh(context.getBean(org.precisionaid.region.RegionService.class),
@@ -180,15 +251,16 @@ final class BodyEndpoints {
                 new Endpoint("POST", "/public/objections", ANYONE, Kind.JSON, Set.of("applicationNo"),
                         BodyEndpoints::householdObjection, BodyEndpoints::householdObjection),
                 new Endpoint("POST", "/public/project-objections", ANYONE, Kind.JSON, Set.of("projectNo"),
-                        f -> objection("/public/project-objections", "projectNo", "XM-2026-654224-9999"), null),
+                        f -> objection("/public/project-objections", "projectNo", f.disclosed()),
+                        f -> objection("/public/project-objections", "projectNo", f.disclosed())),
                 new Endpoint("POST", "/public/village-exit-objections", ANYONE, Kind.JSON, Set.of("exitNo"),
-                        f -> objection("/public/village-exit-objections", "exitNo", "CL-2026-654224101201-01"), null),
+                        f -> objection("/public/village-exit-objections", "exitNo", f.exitOnNotice()),
+                        f -> objection("/public/village-exit-objections", "exitNo", f.exitOnNotice())),
                 new Endpoint("POST", "/public/monitoring-objections", ANYONE, Kind.JSON, Set.of("caseNo"),
                         f -> objection("/public/monitoring-objections", "caseNo", "JC-2026-654224101201-0001"), null),
                 new Endpoint("PUT", "/api/projects/{projectNo}", CLERK, Kind.JSON,
                         Set.of("regionCode", "beneficiaries[].applicationNo"),
-                        f -> new Call("/api/projects/XM-2026-654224-9999",
-                                f.node(Projects.sheep(VILLAGE, List.of(f.registered())))), null),
+                        BodyEndpoints::returnedProject, BodyEndpoints::returnedProject),
                 new Endpoint("POST", "/api/regions/import", ADMIN, Kind.CSV, Set.of(),
                         f -> file("/api/regions/import", "code,name_zh,name_en\n654224101201,阿勒帕萨勒干村,Alepasaleganc Village\n"),
                         null),
@@ -219,6 +291,14 @@ final class BodyEndpoints {
         flows.complete("township." + VILLAGE.substring(0, 9), applicationNo, "townshipReview",
                 Map.of("townshipDecision", "return", "townshipComment", "工资性收入漏报 / wages missing"));
         return new Call("/api/households/" + applicationNo, f.node(Applications.eligible(VILLAGE, seed)));
+    }
+
+    /** A project the township returned for correction, corrected by its clerk. */
+    private static Call returnedProject(Fixtures f) {
+        String projectNo = f.applyForProject();
+        f.flows().complete("township." + VILLAGE.substring(0, 9), projectNo, "townshipReview",
+                Map.of("townshipDecision", "return", "townshipComment", "请核实金额 / check the amounts"));
+        return new Call("/api/projects/" + projectNo, f.node(Projects.sheep(VILLAGE, List.of(f.registered()))));
     }
 
     private static Call householdObjection(Fixtures f) {
