@@ -1,5 +1,6 @@
 package org.precisionaid.announcement;
 
+import org.precisionaid.web.input.MultiLine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +75,7 @@ public class PublicNoticeController {
     public record VillageNotices(String villageCode, String village, List<Notice> households, List<Notice> exited) {
     }
 
-    public record ObjectionRequest(String applicationNo, String reason, String contact) {
+    public record ObjectionRequest(String applicationNo, @MultiLine String reason, String contact) {
     }
 
     public record ObjectionReceipt(long objectionId, String applicationNo, String message) {

@@ -1,5 +1,6 @@
 package org.precisionaid.assessment;
 
+import org.precisionaid.web.input.MultiLine;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ public class IncomeAccounts {
         this.clock = clock;
     }
 
-    public record NewEntry(LocalDate date, String item, Long amountFen, String note) {
+    public record NewEntry(LocalDate date, String item, Long amountFen, @MultiLine String note) {
     }
 
     public record EntryView(long id, LocalDate date, String kind, String item, String itemLabel, long amountFen,

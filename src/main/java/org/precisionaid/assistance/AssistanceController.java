@@ -1,5 +1,6 @@
 package org.precisionaid.assistance;
 
+import org.precisionaid.web.input.MultiLine;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -97,14 +98,14 @@ public class AssistanceController {
                            String userId) {
     }
 
-    public record NewVisit(String applicationNo, LocalDate date, String measureType, String description,
+    public record NewVisit(String applicationNo, LocalDate date, String measureType, @MultiLine String description,
                            BigDecimal amount) {
     }
 
-    public record Reassignment(Long cadreId, String reason) {
+    public record Reassignment(Long cadreId, @MultiLine String reason) {
     }
 
-    public record CadreMove(Long toCadreId, String reason) {
+    public record CadreMove(Long toCadreId, @MultiLine String reason) {
     }
 
     public record Moved(long fromCadreId, Long toCadreId, int households, boolean fromCadreActive) {
@@ -150,7 +151,7 @@ public class AssistanceController {
     @PostMapping("/api/assisting-units")
     public ResponseEntity<UnitView> createUnit(@RequestBody NewUnit body, Authentication user) {
         if (body.regionCode() != null) {
-            RegionCode region = RegionCode.of(body.regionCode());
+            RegionCode region = RegionCode.of(body.regionCode(), "regionCode");
             requireManager(region.level().isAbove(RegionLevel.COUNTY) ? region.value()
                     : region.ancestor(RegionLevel.COUNTY).value(), user, "regionCode");
         }
@@ -346,7 +347,7 @@ public class AssistanceController {
     }
 
     private void requireManager(String regionCode, Authentication user, String field) {
-        RegionCode code = RegionCode.of(regionCode);
+        RegionCode code = RegionCode.of(regionCode, field);
         boolean allowed = code.level().isAbove(RegionLevel.COUNTY)
                 ? RegionScope.memberOf(user, groups.of(code.ancestor(RegionLevel.CITY).value(), OfficialRole.CITY.key()))
                 : manages(code.ancestor(RegionLevel.COUNTY).value(), user);

@@ -1,5 +1,6 @@
 package org.precisionaid.monitoring;
 
+import org.precisionaid.web.input.MultiLine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,8 +67,8 @@ public class PublicMonitoringController {
         this.clock = clock;
     }
 
-    public record ReportRequest(String village, String name, String phone, String kind, String whatHappened,
-                                Boolean consent) {
+    public record ReportRequest(String village, String name, String phone, String kind, @MultiLine String whatHappened,
+            Boolean consent) {
     }
 
     public record ReportReceipt(String reportNo, String village, String message) {
@@ -77,7 +78,7 @@ public class PublicMonitoringController {
                          Instant noticeEnds) {
     }
 
-    public record ObjectionRequest(String caseNo, String reason, String contact) {
+    public record ObjectionRequest(String caseNo, @MultiLine String reason, String contact) {
     }
 
     @PostMapping("/monitoring-reports")

@@ -33,6 +33,13 @@ public class FundingRules {
         return violations;
     }
 
+    /** The longest implementation period of a project type in months (DMN {@code longestPeriod}): policy, not code. */
+    public int longestPeriodMonths(String projectType) {
+        Object months = evaluate("longestPeriod", Variables.createVariables().putValue("projectType", projectType))
+                .getSingleResult().getSingleEntry();
+        return ((Number) months).intValue();
+    }
+
     public String leadUnit(String projectType) {
         return evaluate("leadUnit", Variables.createVariables().putValue("projectType", projectType))
                 .getSingleResult().getSingleEntry();

@@ -103,7 +103,12 @@ public class ProjectController {
         if (regionCode == null || regionCode.isBlank()) {
             throw FieldRuleException.invalid(Map.of("regionCode", "is required"));
         }
-        String group = applicants.groupOf(regionCode.trim());
+        RegionCode code = RegionCode.of(regionCode.trim(), "regionCode");
+        if (code.level().isAbove(org.precisionaid.region.RegionLevel.COUNTY)) {
+            throw FieldRuleException.invalid(Map.of("regionCode", "a project is applied for by a county, township or "
+                    + "village, not a " + code.level().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        String group = applicants.groupOf(code.value());
         if (!RegionScope.memberOf(user, group)) {
             throw new FieldRuleException(HttpStatus.FORBIDDEN, "forbidden", "无权限 / Forbidden",
                     Map.of("regionCode", "only the " + ApplicantRole.of(regionCode.trim()) + " of " + regionCode

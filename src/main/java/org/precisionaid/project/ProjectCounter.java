@@ -11,7 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives out project numbers XM-&lt;year&gt;-&lt;county&gt;-&lt;nnnn&gt;, one counter per county and year, never twice.
  * The counter moves in its own short transaction, so concurrent applications of one county do not queue behind each
- * other's whole start; a number whose application then fails stays unused (numbers may have gaps, never repeats).
+ * other's whole start. {@link ProjectService#submit} asks for a number only after the application passed every rule and
+ * its rows were flushed, so a refused application consumes none; only a technical failure of the process start after
+ * that can leave a number unused (numbers may have such gaps, never repeats).
  */
 @Component
 class ProjectCounter {

@@ -43,7 +43,9 @@ public class ProjectService {
         Project project = new Project(valid.region().getCode(), valid.countyCode(), actor, now);
         project.setProjectNo("p-" + UUID.randomUUID());
         apply(project, valid);
-        projects.save(project);
+        projects.saveAndFlush(project);
+        // only now, with every rule checked and the rows accepted by the database, is a number given out: the counter
+        // commits on its own, so a number taken for an application refused later would be a gap in the sequence
         project.setProjectNo(counter.next(valid.countyCode(), project.getFundYear()));
         project.decide(Status.APPLIED, Level.APPLICATION, "submitted", null, actor, now);
         return project;

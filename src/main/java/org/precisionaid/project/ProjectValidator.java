@@ -18,6 +18,7 @@ import org.precisionaid.registry.Codes.Status;
 import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdRepository;
 import org.precisionaid.web.FieldRuleException;
+import org.precisionaid.web.input.Numbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,10 @@ public class ProjectValidator {
     static final int MAX_BENEFICIARIES = 500;
     static final int MAX_LINES = 10;
     static final int MAX_OUTPUTS = 10;
+    /** project_output.quantity numeric(14,3); project.latitude/longitude numeric(9,6). */
+    static final int QUANTITY_PRECISION = 14;
+    static final int QUANTITY_SCALE = 3;
+    static final int COORDINATE_SCALE = 6;
 
     private final RegionService regions;
     private final HouseholdRepository households;
@@ -73,6 +78,12 @@ public class ProjectValidator {
             errors.put("periodEnd", "is required");
         } else if (form.periodStart() != null && form.periodEnd().isBefore(form.periodStart())) {
             errors.put("periodEnd", "must not be before periodStart " + form.periodStart());
+        } else if (form.periodStart() != null && type != null) {
+            int longest = rules.longestPeriodMonths(type.name());
+            if (form.periodEnd().isAfter(form.periodStart().plusMonths(longest))) {
+                errors.put("periodEnd", "a " + type + " project is implemented within " + longest + " months of periodStart "
+                        + "(DMN longestPeriod), not by " + form.periodEnd());
+            }
         }
         location(form, errors);
         outputs(form, errors);
@@ -155,9 +166,13 @@ public class ProjectValidator {
         }
         if (form.latitude() != null && form.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0) {
             errors.put("latitude", "must be between -90 and 90");
+        } else if (form.latitude() != null && Numbers.outOfRange(form.latitude(), 3, COORDINATE_SCALE) != null) {
+            errors.put("latitude", Numbers.outOfRange(form.latitude(), 3, COORDINATE_SCALE));
         }
         if (form.longitude() != null && form.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
             errors.put("longitude", "must be between -180 and 180");
+        } else if (form.longitude() != null && Numbers.outOfRange(form.longitude(), 3, COORDINATE_SCALE) != null) {
+            errors.put("longitude", Numbers.outOfRange(form.longitude(), 3, COORDINATE_SCALE));
         }
     }
 
@@ -170,11 +185,13 @@ public class ProjectValidator {
         }
         for (int i = 0; i < Math.min(outputs.size(), MAX_OUTPUTS); i++) {
             ProjectForm.OutputForm output = outputs.get(i);
+            if (output == null) {
+                errors.put("outputs[" + i + "]", "must not be null");
+                continue;
+            }
             text(output.description(), "outputs[" + i + "].description", 256, errors);
             text(output.unit(), "outputs[" + i + "].unit", 32, errors);
-            if (output.quantity() == null || output.quantity().signum() <= 0) {
-                errors.put("outputs[" + i + "].quantity", "must be a positive number");
-            }
+            Numbers.positive(output.quantity(), "outputs[" + i + "].quantity", QUANTITY_PRECISION, QUANTITY_SCALE, errors);
         }
     }
 
@@ -210,6 +227,10 @@ public class ProjectValidator {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < input.size(); i++) {
             ProjectForm.BudgetLineForm line = input.get(i);
+            if (line == null) {
+                errors.put("budgetLines[" + i + "]", "must not be null");
+                continue;
+            }
             String source = line.fundSource() == null ? "" : line.fundSource().trim().toUpperCase();
             if (!sources.existsById(source)) {
                 errors.put("budgetLines[" + i + "].fundSource", "'" + line.fundSource() + "' is not a fund source; known: "
@@ -247,6 +268,10 @@ public class ProjectValidator {
         for (int i = 0; i < input.size(); i++) {
             ProjectForm.BeneficiaryForm beneficiary = input.get(i);
             String field = "beneficiaries[" + i + "]";
+            if (beneficiary == null) {
+                errors.put(field, "must not be null");
+                continue;
+            }
             String applicationNo = beneficiary.applicationNo() == null ? "" : beneficiary.applicationNo().trim();
             String benefit = text(beneficiary.benefit(), field + ".benefit", 256, errors);
             Long fen = null;

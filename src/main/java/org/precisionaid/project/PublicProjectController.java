@@ -1,5 +1,6 @@
 package org.precisionaid.project;
 
+import org.precisionaid.web.input.MultiLine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -79,7 +80,7 @@ public class PublicProjectController {
     public record RegionProjects(String regionCode, String region, List<PublicProject> projects) {
     }
 
-    public record ProjectObjection(String projectNo, String reason, String contact) {
+    public record ProjectObjection(String projectNo, @MultiLine String reason, String contact) {
     }
 
     public record ObjectionReceipt(long objectionId, String projectNo, String message) {

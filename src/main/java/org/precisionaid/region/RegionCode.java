@@ -20,6 +20,15 @@ public record RegionCode(String value) {
         return new RegionCode(value);
     }
 
+    /** The code of a request field: a broken one is refused naming the field. */
+    public static RegionCode of(String value, String field) {
+        try {
+            return new RegionCode(value);
+        } catch (InvalidRegionCodeException e) {
+            throw new InvalidRegionCodeException(value, field);
+        }
+    }
+
     /** The lowest level whose significant digits are not all zero. */
     public RegionLevel level() {
         for (RegionLevel candidate : RegionLevel.values()) {

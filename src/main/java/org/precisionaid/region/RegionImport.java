@@ -156,6 +156,12 @@ public class RegionImport {
                         "name_zh at most " + MAX_NAME_ZH + " and name_en at most " + MAX_NAME_EN + " characters"));
                 continue;
             }
+            String broken = org.precisionaid.web.input.TextRule.violation(nameZh + nameEn, false);
+            if (broken != null) {
+                errors.add(new LineError(lineNo, code, "name-text", "name_zh and name_en " + broken.replaceFirst(
+                        " at position \\d+", "")));
+                continue;
+            }
             rows.add(new Row(lineNo, regionCode, nameZh, nameEn));
         }
         return rows;

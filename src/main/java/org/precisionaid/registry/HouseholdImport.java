@@ -258,6 +258,11 @@ public class HouseholdImport {
             if (columns.get(i).required() && row.get(columns, columns.get(i).field()) == null) {
                 errors.add(sheet, row.row(), i, columns, "必填 / is required");
             }
+            String text = row.cells().get(i);
+            String broken = text == null ? null : org.precisionaid.web.input.TextRule.violation(text, false);
+            if (broken != null) {
+                errors.add(sheet, row.row(), i, columns, broken);
+            }
         }
     }
 

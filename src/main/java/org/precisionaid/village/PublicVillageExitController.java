@@ -1,5 +1,6 @@
 package org.precisionaid.village;
 
+import org.precisionaid.web.input.MultiLine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public class PublicVillageExitController {
     public record RegionNotices(String regionCode, String region, List<VillageExitNotice> villages) {
     }
 
-    public record ExitObjection(String exitNo, String reason, String contact) {
+    public record ExitObjection(String exitNo, @MultiLine String reason, String contact) {
     }
 
     public record ObjectionReceipt(long objectionId, String exitNo, String message) {

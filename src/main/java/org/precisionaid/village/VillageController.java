@@ -1,5 +1,6 @@
 package org.precisionaid.village;
 
+import org.precisionaid.web.input.MultiLine;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class VillageController {
                              Integer exitYear) {
     }
 
-    public record ExitApplication(Integer exitYear, String statement) {
+    public record ExitApplication(Integer exitYear, @MultiLine String statement) {
     }
 
     public record DecisionView(String level, String levelLabel, String decision, String reason, String actor,

@@ -1,5 +1,6 @@
 package org.precisionaid.village;
 
+import org.precisionaid.web.input.MultiLine;
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +10,7 @@ import java.math.BigDecimal;
 public record VillageFileForm(Integer households, Integer population, Integer agriculturalPopulation,
                               BigDecimal areaKm2, BigDecimal cultivatedLandMu, Boolean roadHardened,
                               Boolean busService, Boolean safeDrinkingWater, Boolean electricity, Boolean broadband,
-                              Boolean clinic, Boolean culturalRoom, String leadingIndustries,
+                              Boolean clinic, Boolean culturalRoom, @MultiLine String leadingIndustries,
                               Long collectiveIncomeYuan, Integer collectiveIncomeYear, Long perCapitaIncomeYuan,
-                              String mainConstraints, String urgentNeeds, Integer plannedExitYear, Long version) {
+                              @MultiLine String mainConstraints, @MultiLine String urgentNeeds, Integer plannedExitYear, Long version) {
 }

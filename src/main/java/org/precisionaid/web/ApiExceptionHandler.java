@@ -31,8 +31,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRegionCodeException.class)
     ProblemDetail invalidCode(InvalidRegionCodeException e) {
+        // a code always comes in a field; where the caller did not name it, it is a region code of the request
+        String field = e.field() == null ? "regionCode" : e.field();
         return problem(HttpStatus.BAD_REQUEST, "invalid-region-code", "无效的区划代码 / Invalid region code",
-                e.getMessage(), Map.of("value", String.valueOf(e.code())));
+                e.getMessage(), Map.of("value", String.valueOf(e.code()),
+                        "errors", Map.of(field, InvalidRegionCodeException.RULE)));
     }
 
     /** A division list with broken rules: every one with its line, code and rule; nothing was imported. */
@@ -164,23 +167,79 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "输入有误 / Invalid input", detail, Map.of("errors", errors)));
     }
 
+    /**
+     * A body that cannot be read: 400 naming the JSON path ({@code budgetLines[2].amount}) and the rule: an unknown
+     * property, a null in a list, a number out of range, a value of the wrong kind, text with control characters.
+     * Without a path (malformed JSON, no body) the field is {@code body}.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = fieldPath(mismatch);
-            String rule = "must be " + expected(mismatch.getTargetType());
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping);
+            String rule = rule(mapping);
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation",
                     "输入有误 / Invalid input", field + ": " + rule, Map.of("errors", Map.of(field, rule))));
         }
+        String rule = ex.getCause() == null ? "is required: a JSON object"
+                : ex.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                        && json.getLocation() != null && json.getLocation().getLineNr() > 0
+                        ? "is not valid JSON of the expected shape (line " + json.getLocation().getLineNr() + ", column "
+                                + json.getLocation().getColumnNr() + ")"
+                        : "is not valid JSON of the expected shape";
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable",
                 "无法读取请求 / Unreadable request",
-                "The body is not valid JSON of the expected shape (numbers as numbers, lists as lists)", Map.of()));
+                "The body is not valid JSON of the expected shape (numbers as numbers, lists as lists)",
+                Map.of("errors", Map.of("body", rule))));
+    }
+
+    /** A query or path parameter of the wrong kind ({@code year=abc}): 400 naming the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(ex.getPropertyName());
+        String rule = "must be " + expected(ex.getRequiredType());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation", "输入有误 / Invalid input",
+                field + ": " + rule, Map.of("errors", Map.of(field, rule))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation", "输入有误 / Invalid input",
+                ex.getParameterName() + ": is required", Map.of("errors", Map.of(ex.getParameterName(), "is required"))));
+    }
+
+    private static String rule(JsonMappingException e) {
+        if (e instanceof org.precisionaid.web.input.InputRefusal refusal) {
+            return refusal.rule();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "is not a field of this body (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            return "must not be null";
+        }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
+            Class<?> type = coercion.getTargetType();
+            return "is out of range" + (type == Integer.class || type == int.class ? ": a whole number up to 2147483647"
+                    : type == Long.class || type == long.class ? ": a whole number up to 9223372036854775807" : "");
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            Class<?> type = mismatch.getTargetType();
+            boolean whole = type == Integer.class || type == int.class || type == Long.class || type == long.class
+                    || type == Short.class || type == short.class;
+            return "must be " + (whole ? "a whole number" : expected(type));
+        }
+        return "is not readable as the expected value";
     }
 
     /** {@code members[1].age}, as the caller wrote it. */
-    private static String fieldPath(MismatchedInputException e) {
+    private static String fieldPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
@@ -189,7 +248,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        return path.toString();
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String expected(@Nullable Class<?> type) {

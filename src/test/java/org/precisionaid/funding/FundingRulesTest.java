@@ -32,6 +32,16 @@ class FundingRulesTest {
     }
 
     @Test
+    void everyProjectTypeHasALongestPeriodAndInfrastructureMayRunIntoTheNextYear() {
+        for (ProjectType type : ProjectType.values()) {
+            assertThat(rules.longestPeriodMonths(type.name())).as(type.name()).isBetween(12, 36);
+        }
+        assertThat(rules.longestPeriodMonths("INDUSTRY")).isEqualTo(12);
+        assertThat(rules.longestPeriodMonths("ROADS")).isEqualTo(24);
+        assertThat(rules.longestPeriodMonths("MICRO_CREDIT")).as("the loan term, §12").isEqualTo(36);
+    }
+
+    @Test
     void theLeadUnitsOfThePlan() {
         assertThat(rules.leadUnit("INDUSTRY")).isEqualTo("agriculture");
         assertThat(rules.leadUnit("TRAINING")).isEqualTo("hrss");

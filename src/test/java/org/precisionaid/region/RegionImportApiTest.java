@@ -69,6 +69,18 @@ class RegionImportApiTest {
     }
 
     @Test
+    void aNameWithAControlCharacterIsRefusedByItsLineAndNothingIsImported() {
+        ResponseEntity<JsonNode> response = asAdmin("654283000000,控制县,Kongzhi County\n"
+                + "654283100000,控\u001b[31m制镇,Kongzhi Town\n");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode error = response.getBody().get("errors").get(0);
+        assertThat(error.get("line").asInt()).isEqualTo(2);
+        assertThat(error.get("rule").asText()).isEqualTo("name-text");
+        assertThat(error.get("detail").asText()).contains("control character U+001B");
+        assertThat(regions.exists("654283000000")).as("all or nothing").isFalse();
+    }
+
+    @Test
     void aFormUploadWorksTheSame() {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource("654282000000,上传县,Shangchuan County\n".getBytes(StandardCharsets.UTF_8)) {

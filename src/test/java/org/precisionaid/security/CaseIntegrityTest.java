@@ -162,6 +162,10 @@ class CaseIntegrityTest {
         Answer wrongType = call(door, CLERK, HttpMethod.POST, "/task/" + ownTask.getId() + "/submit-form",
                 "{\"variables\": " + variables(Map.of("attendees", "ten", "votesFor", 2), Map.of()) + "}");
         assertRefusedNaming(wrongType, "attendees");
+        Answer controlCharacter = call(door, CLERK, HttpMethod.POST, "/task/" + ownTask.getId() + "/submit-form",
+                "{\"variables\": " + variables(Map.of("meetingDate", "2026-11-30", "attendees", 10, "votesFor", 8,
+                        "groupMinutes", "会议\u001b[2J记录"), Map.of()) + "}");
+        assertRefusedNaming(controlCharacter, "groupMinutes");
 
         before.assertUnchanged();
     }

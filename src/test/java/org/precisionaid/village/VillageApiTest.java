@@ -75,8 +75,12 @@ class VillageApiTest {
         String village = Villages.fresh(regions, officials);
         ObjectNode body = body(Villages.file(400, 52_000));
         body.put("poorPopulation", 0);
-        ResponseEntity<JsonNode> saved = put("village." + village, village, body);
-        assertThat(saved.getStatusCode()).as("an unknown field is ignored, never stored").isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> typed = put("village." + village, village, body);
+        assertThat(typed.getStatusCode()).as("an unknown field is refused by name, never stored or silently dropped")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(typed.getBody().get("errors").get("poorPopulation").asText()).startsWith("is not a field of this body");
+        body.remove("poorPopulation");
+        assertThat(put("village." + village, village, body).getStatusCode()).isEqualTo(HttpStatus.OK);
         Villages.registered(households, village, YEAR);
         assertThat(get("village." + village, "/api/villages/" + village + "/file").getBody().get("exitCheck")
                 .get("poorPopulation").asLong()).isEqualTo(4);
@@ -107,7 +111,7 @@ class VillageApiTest {
         wrongType.put("households", "many");
         ResponseEntity<JsonNode> unreadable = put("clerk." + village, village, wrongType);
         assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unreadable.getBody().get("errors").get("households").asText()).isEqualTo("must be a number");
+        assertThat(unreadable.getBody().get("errors").get("households").asText()).isEqualTo("must be a whole number");
 
         assertThat(put("clerk." + village, "65422410", body(Villages.file(400, 1))).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);

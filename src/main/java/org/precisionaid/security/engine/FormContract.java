@@ -132,7 +132,8 @@ public final class FormContract {
         if (field.maxLength() != null && text.length() > field.maxLength()) {
             return "at most " + field.maxLength() + " characters";
         }
-        return null;
+        // the input contract's one text rule: a textarea may have lines and tabs, a text field is one line
+        return org.precisionaid.web.input.TextRule.violation(text, "textarea".equals(field.type()));
     }
 
     private static String number(Field field, Object value) {

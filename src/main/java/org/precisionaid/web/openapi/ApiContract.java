@@ -105,7 +105,9 @@ final class ApiContract {
         add("POST /api/projects", "Projects", "Apply for a project; its funding case starts at once",
                 "the applicant: " + CLERK + ", the township or the county office of the project's region",
                 Set.of(400, 403, 409), "400 names each field: budget lines that do not sum to the total, more than the "
-                        + "county's available funds, an unregistered beneficiary, a micro-credit loan above 50,000 yuan.");
+                        + "county's available funds, an unregistered beneficiary, a micro-credit loan above 50,000 yuan, a period longer "
+                        + "than the type allows (DMN longestPeriod), an unknown property; the project number is given "
+                        + "only to an accepted application.");
         add("GET /api/projects/{projectNo}", "Projects", "A project with budget, ledger, beneficiaries and decisions",
                 OFFICIALS_OF_REGION + " (county bureaus: the county)", Set.of(404), "Beneficiaries' ID numbers masked.");
         add("PUT /api/projects/{projectNo}", "Projects", "Correct a project while it is RETURNED for correction",
