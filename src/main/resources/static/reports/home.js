@@ -98,12 +98,14 @@
     if (region) { query.set('region', region); }
     if (year) { query.set('year', year); }
     $('message').textContent = '';
+    document.body.dataset.loaded = 'false';
     fetch('/api/workbench?' + query, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
       .then((r) => r.json().then((body) => ({ok: r.ok, body: body})))
       .then((answer) => {
         if (!answer.ok) { $('message').textContent = problemText(answer.body); return; }
         fillPicker(answer.body);
         render(answer.body);
+        document.body.dataset.loaded = 'true';
       })
       .catch(() => { $('message').textContent = '无法读取 / Could not load'; });
   }

@@ -22,8 +22,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets our Cockpit plugin read {@code /api/audit}, and the report pages ({@code /reports/}, {@code /api/reports/})
- * be read, with the official's login to the Camunda webapps: a GET without HTTP Basic is
+ * Lets our Cockpit plugin read {@code /api/audit}, and the report pages and the workbench ({@code /reports/},
+ * {@code /api/reports/}, {@code /api/workbench}) be read, with the official's login to the Camunda webapps: a GET without HTTP Basic is
  * taken as the user the Camunda webapps' session holds, with the groups Camunda loaded for him. Only reads, and
  * only there: nothing a forged cross-site request could change (ADR 0002 keeps CSRF off for stateless Basic).
  *
@@ -46,7 +46,7 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
             return !"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod());
         }
         return !"GET".equals(request.getMethod()) || !(path.startsWith("/api/audit/")
-                || path.startsWith("/api/reports") || path.startsWith("/reports/"));
+                || path.startsWith("/api/reports") || path.startsWith("/api/workbench") || path.startsWith("/reports/"));
     }
 
     private static boolean migrationPage(String path) {

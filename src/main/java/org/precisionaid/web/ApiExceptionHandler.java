@@ -72,7 +72,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownRoleException.class)
     ProblemDetail unknownRole(UnknownRoleException e) {
-        return problem(HttpStatus.BAD_REQUEST, "unknown-role", "未知角色 / Unknown role", e.getMessage(), Map.of());
+        // only an official's account names a role (POST /api/officials, field role)
+        return problem(HttpStatus.BAD_REQUEST, "unknown-role", "未知角色 / Unknown role", e.getMessage(),
+                Map.of("errors", Map.of("role", "must be one of " + org.precisionaid.region.OfficialRole.allKeys())));
     }
 
     @ExceptionHandler(RoleLevelMismatchException.class)

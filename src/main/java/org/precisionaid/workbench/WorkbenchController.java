@@ -66,7 +66,7 @@ public class WorkbenchController {
         home.put("objections", figure("objections", "待处理异议 / Open objections", objections(request), TASKLIST));
         home.put("funds", funds(request, reports + "projects-map"));
         home.put("exits", exits(request, reports + "reduction-tasks"));
-        home.put("monitoring", monitoring(request, TASKLIST));
+        home.put("monitoring", monitoring(request, reports + "monitoring"));
         return home;
     }
 

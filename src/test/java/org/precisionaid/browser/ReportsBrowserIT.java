@@ -104,6 +104,34 @@ class ReportsBrowserIT {
         }
     }
 
+    /** Welcome links the workbench; its figures are the county's, and the tasks tile opens Tasklist. */
+    @Test
+    void theCountyOfficeStartsTheDayOnItsWorkbench() {
+        try (Browser browser = new Browser("http://localhost:" + port, "workbench", "zh-CN")) {
+            new Tasklist(browser).login("welcome", "county.654225", "demo");
+            browser.waitFor(By.xpath("//a[contains(normalize-space(.), '工作台 / Workbench')]"));
+            browser.screenshot("welcome-links");
+            assertThat(browser.driver.findElement(By.xpath("//a[contains(normalize-space(.), '工作台 / Workbench')]"))
+                    .getDomAttribute("href")).isEqualTo("/reports/home.html");
+            browser.open("/reports/home.html");
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("title")).getText()).contains("裕民县 / Yumin County");
+            assertThat(browser.driver.findElement(By.id("tile-tasks")).getText()).contains("我的待办任务 / My open tasks");
+            assertThat(browser.driver.findElements(By.cssSelector("#households svg"))).isNotEmpty();
+            browser.screenshot("workbench-county");
+
+            new Select(browser.driver.findElement(By.id("region"))).selectByValue("654225101000");
+            browser.click(By.id("show"));
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("title")).getText()).contains("吉也克镇");
+            browser.screenshot("workbench-township");
+
+            browser.click(By.id("tile-tasks"));
+            browser.waitFor(By.cssSelector("[cam-tasks]"));
+            assertThat(browser.driver.getCurrentUrl()).contains("/camunda/app/tasklist/");
+        }
+    }
+
     @Test
     void theCountyOfficeSeesItsProjectsAndThePoorOnTheCountyMap() {
         try (Browser browser = reportsAs("reports-maps", "county.654225")) {

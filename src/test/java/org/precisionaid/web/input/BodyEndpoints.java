@@ -59,7 +59,13 @@ final class BodyEndpoints {
             "POST /api/regions/import", "a file, not a JSON body: random bytes here (garbageFilesAreRefused); "
                     + "valid and broken division lists in RegionImportApiTest",
             "POST /api/households/import", "a workbook, not a JSON body: random bytes here (garbageFilesAreRefused); "
-                    + "valid and broken workbooks in HouseholdImportApiTest");
+                    + "valid and broken workbooks in HouseholdImportApiTest",
+            "POST /api/monitoring/alerts/import", "a workbook, not a JSON body: random bytes here (garbageFilesAreRefused); "
+                    + "valid and broken alert lists in MonitoringAlertImportTest",
+            "POST /api/admin/migrations/plan", "a valid plan needs a second version of a model, deployed and removed again "
+                    + "by MigrationApiTest; here only hostile plans",
+            "POST /api/admin/migrations/batches", "a valid batch moves running cases other tests rely on (MigrationApiTest "
+                    + "runs them on its own version); here only hostile batches, which start nothing");
 
     /**
      * Free-text fields (paths, lists as {@code []}) into which the valid-body property puts generated text. People's
@@ -292,7 +298,21 @@ final class BodyEndpoints {
                         f -> file("/api/regions/import", "code,name_zh,name_en\n654224101201,阿勒帕萨勒干村,Alepasaleganc Village\n"),
                         null),
                 new Endpoint("POST", "/api/households/import", CLERK, Kind.MULTIPART, Set.of(),
-                        f -> file("/api/households/import", ""), null));
+                        f -> file("/api/households/import", ""), null),
+                new Endpoint("POST", "/api/monitoring/alerts/import", COUNTY_OFFICE, Kind.MULTIPART, Set.of(),
+                        f -> file("/api/monitoring/alerts/import", ""), null),
+                new Endpoint("POST", "/api/admin/migrations/plan", ADMIN, Kind.JSON, Set.of(),
+                        f -> migration(f, "/api/admin/migrations/plan"), null),
+                new Endpoint("POST", "/api/admin/migrations/batches", ADMIN, Kind.JSON, Set.of(),
+                        f -> migration(f, "/api/admin/migrations/batches"), null));
+    }
+
+    /** A plan from identification's first version, one mapping and a filter: the shape of the migration page's call. */
+    private static Call migration(Fixtures f, String path) {
+        ObjectNode body = f.json.createObjectNode().put("processKey", "identification").put("sourceVersion", 1);
+        body.putArray("mappings").addObject().put("from", "correctApplication").put("to", "correctApplication");
+        body.putArray("activityIds").add("groupEvaluation");
+        return new Call(path, body);
     }
 
     private static Call file(String path, String text) {
