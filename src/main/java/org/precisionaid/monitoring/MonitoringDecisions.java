@@ -55,6 +55,10 @@ public class MonitoringDecisions implements TaskListener {
         this.summaries = summaries;
     }
 
+    /** The follow-up form's fields (forms/monitoring-follow-up.form). */
+    static final java.util.List<String> VISIT_ANSWERS = java.util.List.of("visitDate", "incomeAboveLine",
+            "rigidExpensesResolved", "guaranteesSecure", "waterSecure", "visitNotes");
+
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution process = task.getExecution().getProcessInstance();
@@ -64,6 +68,9 @@ public class MonitoringDecisions implements TaskListener {
                 process.setVariable(MonitoringVariables.SUMMARY, summaries.of(caseId));
                 if ("followUpVisit".equals(task.getTaskDefinitionKey())) {
                     summaries.cadreUser(monitoring.get(caseId).getHouseholdId()).ifPresent(task::setAssignee);
+                    // each visit is answered afresh: the form would otherwise show (and could resend) the last
+                    // visit's answers; those stay in the case's record and in history
+                    process.removeVariables(VISIT_ANSWERS);
                 }
             }
             return;

@@ -161,15 +161,14 @@ class MonitoringJourneyBrowserIT {
             seesInList(browser, tasklist, visit.getId(), "我的任务 / Claimed by me");
             tasklist.openTask(visit.getId());
             browser.waitFor(By.cssSelector(".fjs-form"));
-            // the last visit's answers stand in the form; he ticks what is not ticked
+            // each visit is answered afresh: nothing of the last visit stands in the form; he ticks what holds now
             for (String check : List.of("收入高于监测标准", "刚性支出问题已解决", "三保障已巩固", "饮水安全")) {
-                if (!checkbox(browser, check).isSelected()) {
-                    tasklist.check(check);
-                }
+                assertThat(checkbox(browser, check).isSelected()).as(check + " before he ticks it").isFalse();
+                tasklist.check(check);
                 assertThat(checkbox(browser, check).isSelected()).as(check).isTrue();
             }
             tasklist.fill("回访记录 / Notes of the visit", "连续6个月收入高于监测标准，医疗费已报销 / six months above the line");
-            // the form shows the last visit's date (six months back); he turns the calendar to today
+            // he picks today in the calendar (it opens on the month of the date shown, if any)
             pickTodayFromAnEarlierMonth(browser, "回访日期 / Date of the visit");
             browser.screenshot("cadre-visit-filled");
             completeAndWait(browser, tasklist, caseNo, "followUpVisit");

@@ -157,6 +157,10 @@ class MonitoringProcessTest {
         String cadre = CLERK;
         flows.complete(cadre, caseNo, "followUpVisit", visit(LocalDate.now().minusMonths(5), true));
         job(caseNo, "followUpDue");
+        // the next visit's form starts empty: nothing of the last visit to send again unseen
+        Task nextVisit = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(tasks.getVariables(nextVisit.getId())).doesNotContainKeys("visitDate", "incomeAboveLine",
+                "rigidExpensesResolved", "guaranteesSecure", "waterSecure", "visitNotes");
         flows.complete(cadre, caseNo, "followUpVisit", visit(LocalDate.now(), true));
         assertThat(runtime.getVariable(instance(caseNo), "eliminationProposed")).isEqualTo(false);
         assertThat(caseOf(caseNo).getStableSince()).isEqualTo(LocalDate.now().minusMonths(5));
