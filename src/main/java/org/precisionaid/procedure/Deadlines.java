@@ -14,17 +14,30 @@ import org.springframework.stereotype.Component;
  * Time limits of every procedure, changed in configuration (environment) without code. Keyed per process:
  * {@code precision-aid.<process>.deadlines.<task>} (how long officials have before a user task is overdue and
  * escalates) and {@code precision-aid.<process>.notice-period} (how long a public notice stays up). The models
- * read them as {@code ${deadlines.due('funding', 'townshipReview')}}.
+ * read them as {@code ${deadlines.due('funding', 'townshipReview')}}. A limit the rules give in working days (e.g. the
+ * monitoring household check, "2 个工作日") is {@code precision-aid.<process>.working-day-deadlines.<task>: 2}; its due
+ * date skips weekends and holidays ({@link WorkingDays}) and its timer is {@code ${deadlines.due(...)}} as a timeDate.
  */
 @Component("deadlines")
 @ProcessBean
 public class Deadlines {
 
     private final Binder binder;
+    private final WorkingDays workingDays;
     private final Map<String, Map<String, Duration>> perProcess = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Integer>> workingDayLimits = new ConcurrentHashMap<>();
 
-    public Deadlines(Environment environment) {
+    public Deadlines(Environment environment, WorkingDays workingDays) {
         this.binder = Binder.get(environment);
+        this.workingDays = workingDays;
+    }
+
+    /** The task's limit in working days, if the rules give it so. */
+    private Integer workingDaysOf(String processKey, String taskKey) {
+        return workingDayLimits.computeIfAbsent(processKey, key -> binder
+                .bind("precision-aid." + propertyName(key) + ".working-day-deadlines",
+                        Bindable.mapOf(String.class, Integer.class))
+                .orElse(Map.of())).get(taskKey);
     }
 
     public Duration of(String processKey, String taskKey) {
@@ -41,6 +54,10 @@ public class Deadlines {
 
     /** The due date, from the engine's clock so that tests and timers agree. */
     public Date due(String processKey, String taskKey) {
+        Integer days = workingDaysOf(processKey, taskKey);
+        if (days != null) {
+            return workingDays.after(ClockUtil.getCurrentTime(), days);
+        }
         return new Date(ClockUtil.getCurrentTime().getTime() + of(processKey, taskKey).toMillis());
     }
 

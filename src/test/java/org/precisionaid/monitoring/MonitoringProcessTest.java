@@ -292,6 +292,27 @@ class MonitoringProcessTest {
                 .isEqualTo("householdCheck");
     }
 
+    /** "Two working days" for the household check: reported on a Friday morning, due and escalated Tuesday morning. */
+    @Test
+    void theHouseholdCheckIsDueInTwoWorkingDays() {
+        Household household = Projects.registered(households, assistance, VILLAGE);
+        java.util.Date friday = java.util.Date.from(java.time.ZonedDateTime.of(2026, 12, 4, 10, 0, 0, 0,
+                java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        java.util.Date tuesday = java.util.Date.from(java.time.ZonedDateTime.of(2026, 12, 8, 10, 0, 0, 0,
+                java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(friday);
+        try {
+            String caseNo = reported(household).monitoringCase().getCaseNo();
+            Task check = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+            assertThat(check.getTaskDefinitionKey()).isEqualTo("householdCheck");
+            assertThat(check.getDueDate()).isEqualTo(tuesday);
+            assertThat(management.createJobQuery().processInstanceId(check.getProcessInstanceId())
+                    .activityId("householdCheck").singleResult().getDuedate()).as("its escalation").isEqualTo(tuesday);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
     @Test
     void anUndecidedCaseIsFlaggedOverdueToTownshipAndCounty() {
         Household household = Projects.registered(households, assistance, VILLAGE);
