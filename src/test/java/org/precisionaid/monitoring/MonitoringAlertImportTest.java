@@ -48,6 +48,7 @@ class MonitoringAlertImportTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired HouseholdService households;
+    @Autowired org.precisionaid.assistance.AssistanceService assistance;
     @Autowired MonitoringStarter starter;
     @Autowired MonitoringService monitoring;
     @Autowired MonitoringCaseRepository cases;
@@ -56,7 +57,7 @@ class MonitoringAlertImportTest {
     @Autowired TaskService tasks;
 
     private Family registered(String village) {
-        return Projects.registeredFamily(households, village, SEED.getAndIncrement());
+        return Projects.registeredFamily(households, assistance, village, SEED.getAndIncrement());
     }
 
     @Test

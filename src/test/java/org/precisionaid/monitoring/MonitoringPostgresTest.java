@@ -40,6 +40,7 @@ class MonitoringPostgresTest {
     private long seed = 980_000;
 
     @Autowired HouseholdService households;
+    @Autowired org.precisionaid.assistance.AssistanceService assistance;
     @Autowired MonitoringStarter starter;
     @Autowired MonitoringCaseRepository cases;
     @Autowired MonitoringAlertRepository alerts;
@@ -54,7 +55,7 @@ class MonitoringPostgresTest {
     }
 
     private Projects.Family registered() {
-        return Projects.registeredFamily(households, VILLAGE, seed++);
+        return Projects.registeredFamily(households, assistance, VILLAGE, seed++);
     }
 
     @Test

@@ -37,13 +37,14 @@ class MonitoringTableTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired HouseholdService households;
+    @Autowired org.precisionaid.assistance.AssistanceService assistance;
     @Autowired MonitoringStarter starter;
     @Autowired MonitoringService monitoring;
 
     private long seed = 970_000;
 
     private Household registered() {
-        return Projects.registeredFamily(households, VILLAGE, seed++).household();
+        return Projects.registeredFamily(households, assistance, VILLAGE, seed++).household();
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class Projects {
         return households.get(household.getApplicationNo());
     }
 
-    /** A household registered straight in the registry (no cadre), with the form that names its members. */
+    /** A household registered as the registration step does it (file card, a cadre), with the form naming its members. */
     public record Family(Household household, org.precisionaid.registry.ApplicationForm form) {
 
         /** The ID number of the n-th member (0: the head). */
@@ -49,11 +49,15 @@ public final class Projects {
     }
 
     /** The n-th of {@link Applications#eligible(String, long)}'s families, registered (status REGISTERED). */
-    public static Family registeredFamily(HouseholdService households, String village, long n) {
+    public static Family registeredFamily(HouseholdService households, AssistanceService assistance, String village,
+            long n) {
         org.precisionaid.registry.ApplicationForm form = Applications.eligible(village, n);
         Household household = households.submit(form, "test");
         households.classify(household.getId(), "DEVELOPMENT", "test household");
         households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
+        // as registration does: no registered household is ever without a responsible cadre
+        assistance.pairAtRegistration(household.getId(),
+                Cadres.forHousehold(assistance, village.substring(0, 6), HOUSEHOLDS.getAndIncrement()), "test");
         return new Family(households.get(household.getApplicationNo()), form);
     }
 
