@@ -94,6 +94,11 @@ public class InputModule extends SimpleModule {
 
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            // Jackson's own reader trims, and String.trim() also drops control characters: "2026-12-02\b" would pass
+            if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                    && !parser.getText().isEmpty() && !parser.getText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new InputRefusal(parser, LocalDate.class, "must be a date as yyyy-MM-dd");
+            }
             LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
             if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
                 throw new InputRefusal(parser, LocalDate.class, "must be a date between " + EARLIEST + " and " + LATEST);

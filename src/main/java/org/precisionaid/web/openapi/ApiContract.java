@@ -117,6 +117,11 @@ final class ApiContract {
         add("GET /api/funds", "Projects", "A county's funds per source: available, committed, remaining",
                 "officials of the county", Set.of(400, 403), "`county` (a county code), `year`.");
         // return-to-poverty monitoring
+        add("POST /api/monitoring/households", "Monitoring",
+                "Enter a household that was never registered as a monitoring subject; its case starts at once", CLERK,
+                Set.of(400, 403, 409), "Body `{household: <as POST /api/households>, report}`: the household is "
+                        + "checked exactly as an application (status MONITORED, not an application); 201 with the "
+                        + "case number and the household's number.");
         add("GET /api/monitoring/alerts/import-template", "Monitoring",
                 "The Excel template for a department's alert list (bilingual headers, drop-down of the kinds)",
                 COUNTY_OFFICE, Set.of(403), null);

@@ -84,6 +84,7 @@ final class BodyEndpoints {
             Map.entry("PUT /api/villages/{villageCode}/file", Set.of("leadingIndustries")),
             Map.entry("POST /api/villages/{villageCode}/exit", Set.of("statement")),
             Map.entry("POST /public/monitoring-reports", Set.of("whatHappened")),
+            Map.entry("POST /api/monitoring/households", Set.of("report")),
             Map.entry("POST /public/objections", Set.of("reason")),
             Map.entry("POST /public/project-objections", Set.of("reason")),
             Map.entry("POST /public/village-exit-objections", Set.of("reason")));
@@ -257,6 +258,8 @@ final class BodyEndpoints {
                         BodyEndpoints::visit, BodyEndpoints::visit),
                 new Endpoint("POST", "/public/monitoring-reports", ANYONE, Kind.JSON, Set.of("village"),
                         BodyEndpoints::report, BodyEndpoints::report),
+                new Endpoint("POST", "/api/monitoring/households", CLERK, Kind.JSON, Set.of(),
+                        BodyEndpoints::neverRegistered, BodyEndpoints::neverRegistered),
                 new Endpoint("PUT", "/api/households/{applicationNo}", CLERK, Kind.JSON,
                         Set.of("regionCode", "members[].idNumber"), BodyEndpoints::returned, BodyEndpoints::returned),
                 new Endpoint("POST", "/api/households/{applicationNo}/pairing", COUNTY_OFFICE, Kind.JSON, Set.of(),
@@ -305,6 +308,12 @@ final class BodyEndpoints {
                         f -> migration(f, "/api/admin/migrations/plan"), null),
                 new Endpoint("POST", "/api/admin/migrations/batches", ADMIN, Kind.JSON, Set.of(),
                         f -> migration(f, "/api/admin/migrations/batches"), null));
+    }
+
+    /** A household never registered, entered by its village's clerk for monitoring. */
+    private static Call neverRegistered(Fixtures f) {
+        return new Call("/api/monitoring/households", f.node(Map.of("household",
+                Applications.eligible(VILLAGE, 920_000 + f.next()), "report", "突发大病 / sudden serious illness")));
     }
 
     /** A plan from identification's first version, one mapping and a filter: the shape of the migration page's call. */
