@@ -24,6 +24,8 @@ public final class Projects {
     public static final String OTHER_COUNTY_VILLAGE = "654225101205"; // 吉也克村, 裕民县
     /** Far from the numbers other tests and the benchmark use, so the people are new. */
     private static final AtomicLong HOUSEHOLDS = new AtomicLong(800_000);
+    /** One number per pairing made here: five pairings to a cadre, never a sixth over his quota. */
+    private static final AtomicLong PAIRINGS = new AtomicLong(800_000);
 
     private Projects() {
     }
@@ -35,7 +37,7 @@ public final class Projects {
         households.classify(household.getId(), "DEVELOPMENT", "test household");
         households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
         assistance.pairAtRegistration(household.getId(),
-                Cadres.forHousehold(assistance, village.substring(0, 6), HOUSEHOLDS.get()), "test");
+                Cadres.forHousehold(assistance, village.substring(0, 6), PAIRINGS.getAndIncrement()), "test");
         return households.get(household.getApplicationNo());
     }
 
@@ -57,7 +59,7 @@ public final class Projects {
         households.register(household.getId(), "养殖扶持 / livestock support", LocalDate.now().getYear() + 1, "test");
         // as registration does: no registered household is ever without a responsible cadre
         assistance.pairAtRegistration(household.getId(),
-                Cadres.forHousehold(assistance, village.substring(0, 6), HOUSEHOLDS.getAndIncrement()), "test");
+                Cadres.forHousehold(assistance, village.substring(0, 6), PAIRINGS.getAndIncrement()), "test");
         return new Family(households.get(household.getApplicationNo()), form);
     }
 
