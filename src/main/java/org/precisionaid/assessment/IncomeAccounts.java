@@ -73,9 +73,10 @@ public class IncomeAccounts {
     /** Records one line; checks the household can keep an account and the year is still open. */
     public IncomeEntry record(String applicationNo, NewEntry entry, String actor) {
         Household household = households.get(applicationNo);
-        if (household.getStatus() != Status.REGISTERED && household.getStatus() != Status.EXITED) {
+        if (household.getStatus() != Status.REGISTERED && household.getStatus() != Status.EXITED
+                && household.getStatus() != Status.MONITORED) {
             throw new ConflictException("application " + applicationNo + " is " + household.getStatus()
-                    + "; only registered households (and those that left poverty) keep an income account");
+                    + "; only registered, exited and monitored households keep an income account");
         }
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);

@@ -123,7 +123,7 @@ public class IncomeEntries implements JavaDelegate, TaskListener {
     private List<Map<String, String>> options(String where, Object... args) {
         List<Map<String, String>> options = new ArrayList<>();
         jdbc.query("select h.application_no, m.name from household h join household_member m on m.household_id = h.id"
-                + " and m.relation = 'HEAD' where " + where + " and h.status in ('REGISTERED', 'EXITED')"
+                + " and m.relation = 'HEAD' where " + where + " and h.status in ('REGISTERED', 'EXITED', 'MONITORED')"
                 + " order by h.id fetch first " + MAX_OPTIONS + " rows only", row -> {
                     options.add(Map.of("label", row.getString(2) + " · " + row.getString(1), "value", row.getString(1)));
                 }, args);

@@ -47,6 +47,13 @@ class MonitoringNewHouseholdApiTest {
         assertThat(jdbc.queryForObject("select channel from monitoring_case where case_no = ?", String.class, caseNo))
                 .isEqualTo("CLERK");
 
+        // its income account is kept like a registered household's: the lines the follow-up visits rest on
+        ResponseEntity<JsonNode> line = rest.withBasicAuth(CLERK, "demo").postForEntity(
+                "/api/households/" + applicationNo + "/account/entries", Map.of("date",
+                        java.time.LocalDate.now().withDayOfMonth(1).toString(), "item", "WAGES", "amountFen", 150_000L,
+                        "note", "公益岗位 / public-welfare job"), JsonNode.class);
+        assertThat(line.getStatusCode().value()).as(String.valueOf(line.getBody())).isEqualTo(201);
+
         ResponseEntity<JsonNode> again = post(CLERK, Map.of("household", family, "report", "再次上报 / reported again"));
         assertThat(again.getStatusCode().is4xxClientError()).as("the same people in a second household").isTrue();
     }
