@@ -133,6 +133,58 @@ class ReportsBrowserIT {
     }
 
     @Test
+    void theCountyOfficeSetsAnIncomeTargetAfterABadAmountIsNamedNextToItsField() {
+        int year = YEAR + 5; // a year no other journey or test of Yumin sets
+        try (Browser browser = reportsAs("income-target", "county.654225")) {
+            browser.open("/reports/home.html");
+            loaded(browser);
+            browser.click(By.id("link-targets"));
+            loaded(browser);
+            new Select(browser.driver.findElement(By.id("county"))).selectByValue("654225000000");
+            new Select(browser.driver.findElement(By.id("year"))).selectByValue(String.valueOf(year));
+            browser.click(By.id("show"));
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).contains("未设定");
+
+            browser.type(By.id("perCapitaNetYuan"), "6800.555");
+            browser.type(By.id("sourceInput"), "县政府工作报告 / County work report");
+            browser.click(By.id("save"));
+            browser.waitUntil(d -> !d.findElement(By.id("error-perCapitaNetYuan")).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id("error-perCapitaNetYuan")).getText())
+                    .contains("2 digits after the decimal point");
+            browser.screenshot("income-target-bad-amount");
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).as("nothing saved").contains("未设定");
+
+            browser.type(By.id("perCapitaNetYuan"), "6800.50");
+            browser.click(By.id("save"));
+            browser.waitUntil(d -> d.findElement(By.id("saved")).getText().contains("已保存 / Saved"));
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).isEqualTo("6,800.50");
+            assertThat(browser.driver.findElement(By.id("source")).getText())
+                    .isEqualTo("县政府工作报告 / County work report");
+            assertThat(browser.driver.findElement(By.id("error-perCapitaNetYuan")).getText()).isEmpty();
+            browser.screenshot("income-target-saved");
+        }
+        try (Browser browser = reportsAs("income-target-township", "township.654225101")) {
+            browser.open("/reports/targets.html?county=654225000000&year=" + year);
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).isEqualTo("6,800.50");
+            assertThat(browser.driver.findElement(By.id("edit")).isDisplayed()).as("a township only reads").isFalse();
+            browser.screenshot("income-target-township");
+        }
+    }
+
+    @Test
+    void theCountyOfficeReadsItsFundsPerSource() {
+        try (Browser browser = reportsAs("funds", "county.654225")) {
+            browser.open("/reports/funds.html?county=654225000000&year=" + YEAR);
+            loaded(browser);
+            assertThat(browser.driver.findElements(By.cssSelector("#funds tbody tr"))).hasSizeGreaterThan(1);
+            assertThat(browser.driver.findElement(By.id("funds")).getText()).contains("合计 / Total");
+            browser.screenshot("funds");
+        }
+    }
+
+    @Test
     void theCountyOfficeSeesItsProjectsAndThePoorOnTheCountyMap() {
         try (Browser browser = reportsAs("reports-maps", "county.654225")) {
             browser.open("/reports/report.html?name=projects-map&year=" + YEAR);
