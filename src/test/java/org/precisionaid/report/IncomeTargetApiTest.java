@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import org.precisionaid.support.IntegrationTest;
+import org.precisionaid.support.WebappSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -25,9 +29,11 @@ class IncomeTargetApiTest {
 
     static final String COUNTY = "654224000000"; // 托里县 / Toli
     static final String OFFICE = "county.654224";
-    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 6; // a year no other test sets
+    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 6; // a year no other test sets (+1, +2 below)
 
     @Autowired TestRestTemplate rest;
+    @Autowired ObjectMapper json;
+    @LocalServerPort int port;
 
     @Test
     void theCountyOfficeSetsTheTargetTheReportShowsItAndItsTownshipReadsIt() {
@@ -82,6 +88,28 @@ class IncomeTargetApiTest {
         assertThat(badCounty.getBody().at("/errors/countyCode").asText()).contains("not a county code");
         assertThat(rest.withBasicAuth(OFFICE, "demo").getForEntity("/api/income-targets?county=" + COUNTY
                 + "&year=20x6", JsonNode.class).getBody().at("/errors/year").asText()).contains("four digits");
+    }
+
+    /** The page's way in: the webapps' login reads, and writes only with the session's CSRF token. */
+    @Test
+    void thePageReadsWithTheWebappLoginAndWritesOnlyWithTheSessionsToken() throws Exception {
+        int year = YEAR + 2;
+        WebappSession office = WebappSession.login(port, OFFICE, "demo");
+        HttpResponse<String> token = office.get("/api/session-token");
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(token.body()).path("token").asText()).isNotBlank();
+        assertThat(office.get("/api/income-targets?county=" + COUNTY + "&year=" + year).statusCode()).isEqualTo(200);
+        String body = "{\"perCapitaNetYuan\": 6100, \"source\": \"县扶贫办 / County office\"}";
+        String path = "/api/income-targets/" + COUNTY + "/" + year;
+        assertThat(office.sendWithoutToken("PUT", path, "application/json", body).statusCode())
+                .as("a forged request carries the cookie but not the token").isEqualTo(401);
+        assertThat(ReportFixtures.get(rest, OFFICE, "/api/income-targets?county=" + COUNTY + "&year=" + year)
+                .hasNonNull("perCapitaNetYuan")).isFalse();
+        HttpResponse<String> saved = office.send("PUT", path, "application/json", body);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(json.readTree(saved.body()).get("perCapitaNetYuan").decimalValue()).isEqualByComparingTo("6100");
+        assertThat(rest.withBasicAuth(OFFICE, "demo").getForEntity("/api/session-token", JsonNode.class)
+                .getStatusCode().value()).as("over HTTP Basic there is no session token").isEqualTo(404);
     }
 
     private void assertBad(int year, String body, String field, String rule) {
