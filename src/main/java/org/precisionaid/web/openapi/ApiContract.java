@@ -116,6 +116,10 @@ final class ApiContract {
                 "`region`, `status`, `type`, `page`, `size`.");
         add("GET /api/funds", "Projects", "A county's funds per source: available, committed, remaining",
                 "officials of the county", Set.of(400, 403), "`county` (a county code), `year`.");
+        add("PUT /api/funds/{county}/{year}/{source}", "Projects", "Set what a county may commit from a source in a year",
+                "the county finance bureau or poverty-alleviation office (group finance-<county> or county-<county>)",
+                Set.of(400, 403), "Body `{available}` in yuan (two decimals, not negative); never below what approved "
+                + "projects already committed (400 naming `available`). Answers the county's funds of the year.");
         add("GET /api/income-targets", "Reports", "A county's per-capita net income target of a year",
                 "officials of the county, above it or within it", Set.of(400, 403), "`county` (a county code), `year` "
                 + "(default this year). `perCapitaNetYuan` null: none set, the poverty line applies; `canEdit`: the "

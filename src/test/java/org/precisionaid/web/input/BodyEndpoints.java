@@ -272,6 +272,8 @@ final class BodyEndpoints {
                         BodyEndpoints::quota, BodyEndpoints::quota),
                 new Endpoint("PUT", "/api/income-targets/{countyCode}/{year}", COUNTY_OFFICE, Kind.JSON, Set.of(),
                         BodyEndpoints::incomeTarget, BodyEndpoints::incomeTarget),
+                new Endpoint("PUT", "/api/funds/{county}/{year}/{source}", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::fundAvailability, BodyEndpoints::fundAvailability),
                 new Endpoint("POST", "/api/officials", ADMIN, Kind.JSON, Set.of("regionCode"),
                         BodyEndpoints::official, BodyEndpoints::official),
                 new Endpoint("PUT", "/api/villages/{villageCode}/file", "clerk.", Kind.JSON, Set.of(),
@@ -388,6 +390,12 @@ final class BodyEndpoints {
     private static Call incomeTarget(Fixtures f) {
         return new Call("/api/income-targets/654224000000/" + (LocalDate.now().getYear() + 9), f.json.createObjectNode()
                 .put("perCapitaNetYuan", new java.math.BigDecimal("7200.00")).put("source", "县政府工作报告 / County report"));
+    }
+
+    /** Toli's social donations of a year no project draws on (FundApiTest: this year + 8). */
+    private static Call fundAvailability(Fixtures f) {
+        return new Call("/api/funds/654224000000/" + (LocalDate.now().getYear() + 9) + "/DONATION",
+                f.json.createObjectNode().put("available", new java.math.BigDecimal("120000.00")));
     }
 
     private static Call official(Fixtures f) {
