@@ -15,12 +15,13 @@
     const errors = body.errors ? Object.entries(body.errors).map(([k, v]) => k + ': ' + v).join('; ') : body.detail;
     return (body.title || status) + (errors ? ' — ' + errors : '');
   }
-  // Each field's error into the element error-<field>; what has no such element goes to #message.
-  function showProblem(body, status) {
+  // Each field's error into the element error-<field><suffix> (a form per row: the row's key as suffix); what has no
+  // such element goes to #message.
+  function showProblem(body, status, suffix) {
     document.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
     const rest = {};
     Object.entries((body && body.errors) || {}).forEach(([field, rule]) => {
-      const place = $('error-' + field);
+      const place = $('error-' + field + (suffix || ''));
       if (place) { place.textContent = rule; } else { rest[field] = rule; }
     });
     const left = Object.keys(rest).length || !(body && body.errors);

@@ -45,8 +45,9 @@ public class FundController {
     public record AvailableChange(BigDecimal available) {
     }
 
+    /** One source's funds; {@code canEdit}: the caller may set what is available (the page shows its form). */
     public record SourceFunds(String fundSource, String label, BigDecimal available, BigDecimal committed,
-                              BigDecimal remaining) {
+                              BigDecimal remaining, boolean canEdit) {
     }
 
     @GetMapping
@@ -58,7 +59,7 @@ public class FundController {
         if (!RegionScope.of(user).covers(county)) {
             throw forbidden("county", "outside your region");
         }
-        return list(county, year);
+        return list(county, year, user);
     }
 
     /**
@@ -87,9 +88,7 @@ public class FundController {
         if (!errors.isEmpty()) {
             throw FieldRuleException.invalid(errors);
         }
-        String countyDigits = code.prefix(RegionLevel.COUNTY);
-        if (!RegionScope.memberOf(user, OfficialRole.FINANCE.key() + "-" + countyDigits)
-                && !RegionScope.memberOf(user, OfficialRole.COUNTY.key() + "-" + countyDigits)) {
+        if (!mayEdit(county, user)) {
             throw forbidden("county", "only the finance bureau or the poverty-alleviation office of " + county
                     + " sets its available funds");
         }
@@ -107,7 +106,7 @@ public class FundController {
         if (!errors.isEmpty()) {
             throw FieldRuleException.invalid(errors);
         }
-        return list(county, fundYear);
+        return list(county, fundYear, user);
     }
 
     private static FieldRuleException forbidden(String field, String why) {
@@ -115,12 +114,19 @@ public class FundController {
                 Map.of(field, why));
     }
 
-    private List<SourceFunds> list(String county, int year) {
+    private static boolean mayEdit(String county, Authentication user) {
+        String digits = county.substring(0, 6);
+        return RegionScope.memberOf(user, OfficialRole.FINANCE.key() + "-" + digits)
+                || RegionScope.memberOf(user, OfficialRole.COUNTY.key() + "-" + digits);
+    }
+
+    private List<SourceFunds> list(String county, int year, Authentication user) {
+        boolean canEdit = mayEdit(county, user);
         return sources.findAllByOrderByPosition().stream().map(source -> {
             long available = funds.available(county, source.getCode(), year);
             long remaining = funds.remaining(county, source.getCode(), year, 0);
             return new SourceFunds(source.getCode(), source.label(), Money.yuan(available),
-                    Money.yuan(available - remaining), Money.yuan(remaining));
+                    Money.yuan(available - remaining), Money.yuan(remaining), canEdit);
         }).toList();
     }
 }

@@ -174,13 +174,30 @@ class ReportsBrowserIT {
     }
 
     @Test
-    void theCountyOfficeReadsItsFundsPerSource() {
-        try (Browser browser = reportsAs("funds", "county.654225")) {
-            browser.open("/reports/funds.html?county=654225000000&year=" + YEAR);
+    void theFinanceBureauSetsTheAvailableFundsAfterABadAmountIsNamedAndATownshipHasNoFundsScreen() {
+        int year = YEAR + 7; // a year no project of Yumin draws on
+        try (Browser browser = reportsAs("funds", "finance.654225")) {
+            browser.open("/reports/funds.html?county=654225000000&year=" + year);
             loaded(browser);
-            assertThat(browser.driver.findElements(By.cssSelector("#funds tbody tr"))).hasSizeGreaterThan(1);
             assertThat(browser.driver.findElement(By.id("funds")).getText()).contains("合计 / Total");
-            browser.screenshot("funds");
+            browser.type(By.id("available-DONATION"), "-500");
+            browser.click(By.id("save-DONATION"));
+            browser.waitUntil(d -> !d.findElement(By.id("error-available-DONATION")).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id("error-available-DONATION")).getText()).contains("negative");
+            browser.screenshot("funds-bad-amount");
+
+            browser.type(By.id("available-DONATION"), "80000");
+            browser.click(By.id("save-DONATION"));
+            browser.waitUntil(d -> d.findElement(By.id("saved")).getText().contains("已保存 / Saved"));
+            assertThat(browser.driver.findElement(By.cssSelector("#funds tr[data-source='DONATION']")).getText())
+                    .contains("80,000.00");
+            browser.screenshot("funds-saved");
+        }
+        try (Browser browser = reportsAs("funds-township", "township.654225101")) {
+            browser.open("/reports/funds.html?county=654225000000&year=" + year);
+            browser.waitUntil(d -> !d.findElement(By.id("message")).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id("message")).getText()).contains("无权限 / Forbidden");
+            assertThat(browser.driver.findElement(By.id("funds-view")).isDisplayed()).isFalse();
         }
     }
 
