@@ -194,6 +194,11 @@ class ReportsBrowserIT {
             browser.screenshot("funds-saved");
         }
         try (Browser browser = reportsAs("funds-township", "township.654225101")) {
+            browser.open("/reports/home.html");
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("link-funds")).isDisplayed()).as("not a township's screen")
+                    .isFalse();
+            assertThat(browser.driver.findElement(By.id("link-targets")).isDisplayed()).isTrue();
             browser.open("/reports/funds.html?county=654225000000&year=" + year);
             browser.waitUntil(d -> !d.findElement(By.id("message")).getText().isEmpty());
             assertThat(browser.driver.findElement(By.id("message")).getText()).contains("无权限 / Forbidden");
