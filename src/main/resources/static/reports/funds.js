@@ -19,7 +19,7 @@
     input.id = 'available-' + row.fundSource;
     input.inputMode = 'decimal';
     input.autocomplete = 'off';
-    input.value = String(row.available);
+    input.value = Number(row.available).toFixed(2);
     input.setAttribute('aria-label', row.label);
     const button = O.el('button', '保存 / Save');
     button.type = 'submit';

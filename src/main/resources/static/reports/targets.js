@@ -17,7 +17,7 @@
     $('report-link').href = 'report.html?name=income-targets&region=' + target.countyCode + '&year=' + target.year;
     $('edit').hidden = !target.canEdit;
     if (target.canEdit) {
-      $('perCapitaNetYuan').value = set ? String(target.perCapitaNetYuan) : '';
+      $('perCapitaNetYuan').value = set ? Number(target.perCapitaNetYuan).toFixed(2) : '';
       $('sourceInput').value = target.source || '';
     }
     $('target').hidden = false;
