@@ -26,6 +26,10 @@
     const errors = body.errors ? Object.entries(body.errors).map(([k, v]) => k + ': ' + v).join('; ') : body.detail;
     return (body.title || '') + (errors ? ' — ' + errors : '');
   }
+  // The funds screen is the county's: shown to officials who read a county (or more), not to townships and villages.
+  function showScreens(home) {
+    $('link-funds').hidden = !home.regions.some((r) => ['PROVINCE', 'CITY', 'COUNTY'].includes(r.level));
+  }
   function fillPicker(home) {
     const region = $('region');
     region.replaceChildren();
@@ -104,6 +108,7 @@
       .then((answer) => {
         if (!answer.ok) { $('message').textContent = problemText(answer.body); return; }
         fillPicker(answer.body);
+        showScreens(answer.body);
         render(answer.body);
         document.body.dataset.loaded = 'true';
       })

@@ -34,6 +34,21 @@ public class FundBook {
         return availability.save(row);
     }
 
+    /**
+     * Sets what is available, under the same lock as approvals take, unless it falls below what approved projects
+     * already committed: then nothing changes and the answer says what is committed (else {@code null}).
+     */
+    @Transactional
+    public String changeAvailable(String countyCode, String fundSource, int year, long amountFen) {
+        availability.lock(countyCode, fundSource, year);
+        long committed = projects.committed(countyCode, year, fundSource, COMMITTING, 0L);
+        if (amountFen < committed) {
+            return "approved projects already committed " + Money.format(committed) + " yuan of this source and year";
+        }
+        setAvailable(countyCode, fundSource, year, amountFen);
+        return null;
+    }
+
     @Transactional(readOnly = true)
     public long available(String countyCode, String fundSource, int year) {
         return availability.findById(new FundAvailability.Key(countyCode, fundSource, year))

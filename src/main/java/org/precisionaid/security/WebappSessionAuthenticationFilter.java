@@ -30,7 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>One exception writes: the administrators' migration page ({@code /admin/}, {@code /api/admin/migrations}, ADR
  * 0020) posts with the webapps' session too, but only with the session's CSRF token in {@code X-XSRF-TOKEN} — the
  * same token, checked the same way, as Camunda's own CSRF filter asks of the webapps. Without it the POST is
- * anonymous (401); a forged cross-site request cannot read the token.
+ * anonymous (401); a forged cross-site request cannot read the token. The county office's targets and funds pages
+ * ({@code /reports/targets.html}, {@code /reports/funds.html}) read {@code /api/income-targets} and {@code /api/funds}
+ * the same way as the reports, and save with a PUT under the same rule: only with the session's token, which a page
+ * of ours reads from {@code GET /api/session-token}.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -45,8 +48,18 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         if (migrationPage(path)) {
             return !"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod());
         }
+        if (countyPage(path)) {
+            return !"GET".equals(request.getMethod()) && !"PUT".equals(request.getMethod());
+        }
         return !"GET".equals(request.getMethod()) || !(path.startsWith("/api/audit/")
-                || path.startsWith("/api/reports") || path.startsWith("/api/workbench") || path.startsWith("/reports/"));
+                || path.startsWith("/api/reports") || path.startsWith("/api/workbench") || path.startsWith("/reports/")
+                || path.equals("/api/session-token"));
+    }
+
+    /** The targets and funds pages' API: read, and written with a PUT carrying the session's token. */
+    private static boolean countyPage(String path) {
+        return path.equals("/api/income-targets") || path.startsWith("/api/income-targets/")
+                || path.equals("/api/funds") || path.startsWith("/api/funds/");
     }
 
     private static boolean migrationPage(String path) {

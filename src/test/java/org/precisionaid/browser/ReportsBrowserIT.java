@@ -133,6 +133,80 @@ class ReportsBrowserIT {
     }
 
     @Test
+    void theCountyOfficeSetsAnIncomeTargetAfterABadAmountIsNamedNextToItsField() {
+        int year = YEAR + 5; // a year no other journey or test of Yumin sets
+        try (Browser browser = reportsAs("income-target", "county.654225")) {
+            browser.open("/reports/home.html");
+            loaded(browser);
+            browser.click(By.id("link-targets"));
+            loaded(browser);
+            new Select(browser.driver.findElement(By.id("county"))).selectByValue("654225000000");
+            new Select(browser.driver.findElement(By.id("year"))).selectByValue(String.valueOf(year));
+            browser.click(By.id("show"));
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).contains("未设定");
+
+            browser.type(By.id("perCapitaNetYuan"), "6800.555");
+            browser.type(By.id("sourceInput"), "县政府工作报告 / County work report");
+            browser.click(By.id("save"));
+            browser.waitUntil(d -> !d.findElement(By.id("error-perCapitaNetYuan")).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id("error-perCapitaNetYuan")).getText())
+                    .contains("2 digits after the decimal point");
+            browser.screenshot("income-target-bad-amount");
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).as("nothing saved").contains("未设定");
+
+            browser.type(By.id("perCapitaNetYuan"), "6800.50");
+            browser.click(By.id("save"));
+            browser.waitUntil(d -> d.findElement(By.id("saved")).getText().contains("已保存 / Saved"));
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).isEqualTo("6,800.50");
+            assertThat(browser.driver.findElement(By.id("source")).getText())
+                    .isEqualTo("县政府工作报告 / County work report");
+            assertThat(browser.driver.findElement(By.id("error-perCapitaNetYuan")).getText()).isEmpty();
+            browser.screenshot("income-target-saved");
+        }
+        try (Browser browser = reportsAs("income-target-township", "township.654225101")) {
+            browser.open("/reports/targets.html?county=654225000000&year=" + year);
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("amount")).getText()).isEqualTo("6,800.50");
+            assertThat(browser.driver.findElement(By.id("edit")).isDisplayed()).as("a township only reads").isFalse();
+            browser.screenshot("income-target-township");
+        }
+    }
+
+    @Test
+    void theFinanceBureauSetsTheAvailableFundsAfterABadAmountIsNamedAndATownshipHasNoFundsScreen() {
+        int year = YEAR + 7; // a year no project of Yumin draws on
+        try (Browser browser = reportsAs("funds", "finance.654225")) {
+            browser.open("/reports/funds.html?county=654225000000&year=" + year);
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("funds")).getText()).contains("合计 / Total");
+            browser.type(By.id("available-DONATION"), "-500");
+            browser.click(By.id("save-DONATION"));
+            browser.waitUntil(d -> !d.findElement(By.id("error-available-DONATION")).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id("error-available-DONATION")).getText()).contains("negative");
+            browser.screenshot("funds-bad-amount");
+
+            browser.type(By.id("available-DONATION"), "80000");
+            browser.click(By.id("save-DONATION"));
+            browser.waitUntil(d -> d.findElement(By.id("saved")).getText().contains("已保存 / Saved"));
+            assertThat(browser.driver.findElement(By.cssSelector("#funds tr[data-source='DONATION']")).getText())
+                    .contains("80,000.00");
+            browser.screenshot("funds-saved");
+        }
+        try (Browser browser = reportsAs("funds-township", "township.654225101")) {
+            browser.open("/reports/home.html");
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("link-funds")).isDisplayed()).as("not a township's screen")
+                    .isFalse();
+            assertThat(browser.driver.findElement(By.id("link-targets")).isDisplayed()).isTrue();
+            browser.open("/reports/funds.html?county=654225000000&year=" + year);
+            browser.waitUntil(d -> !d.findElement(By.id("message")).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id("message")).getText()).contains("无权限 / Forbidden");
+            assertThat(browser.driver.findElement(By.id("funds-view")).isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
     void theCountyOfficeSeesItsProjectsAndThePoorOnTheCountyMap() {
         try (Browser browser = reportsAs("reports-maps", "county.654225")) {
             browser.open("/reports/report.html?name=projects-map&year=" + YEAR);

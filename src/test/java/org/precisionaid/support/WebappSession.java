@@ -54,6 +54,15 @@ public final class WebappSession {
     }
 
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, true);
+    }
+
+    /** As a forged cross-site request would send it: the session's cookie, but not its CSRF token. */
+    public HttpResponse<String> sendWithoutToken(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, false);
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body, boolean withToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
@@ -64,7 +73,7 @@ public final class WebappSession {
         // like the webapps' own script: the token of the current session is in the XSRF-TOKEN cookie
         cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
                 .reduce((first, last) -> last).ifPresent(cookie -> csrfToken = cookie.getValue());
-        if (csrfToken != null) {
+        if (withToken && csrfToken != null) {
             request.header("X-XSRF-TOKEN", csrfToken);
         }
         try {

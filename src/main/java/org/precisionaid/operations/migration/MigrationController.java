@@ -7,8 +7,6 @@ import org.precisionaid.operations.migration.MigrationViews.BatchStarted;
 import org.precisionaid.operations.migration.MigrationViews.BatchView;
 import org.precisionaid.operations.migration.MigrationViews.PlanView;
 import org.precisionaid.operations.migration.MigrationViews.ProcessView;
-import org.precisionaid.security.WebappSessionAuthenticationFilter;
-import org.precisionaid.web.FieldRuleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +32,7 @@ public class MigrationController {
     /** The webapps' CSRF token of the administrator's session, which the migration page sends with its POSTs. */
     @GetMapping("/session-token")
     public Map<String, String> sessionToken(HttpServletRequest request) {
-        String token = WebappSessionAuthenticationFilter.sessionToken(request);
-        if (token == null) {
-            throw new FieldRuleException(HttpStatus.NOT_FOUND, "no-webapp-session", "没有管理后台会话 / No webapp session",
-                    Map.of("session", "log in to the Camunda webapps first; over HTTP Basic no token is needed"));
-        }
-        return Map.of("token", token);
+        return org.precisionaid.security.SessionTokenController.of(request);
     }
 
     @GetMapping("/processes")

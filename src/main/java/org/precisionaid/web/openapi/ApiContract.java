@@ -116,6 +116,17 @@ final class ApiContract {
                 "`region`, `status`, `type`, `page`, `size`.");
         add("GET /api/funds", "Projects", "A county's funds per source: available, committed, remaining",
                 "officials of the county", Set.of(400, 403), "`county` (a county code), `year`.");
+        add("PUT /api/funds/{county}/{year}/{source}", "Projects", "Set what a county may commit from a source in a year",
+                "the county finance bureau or poverty-alleviation office (group finance-<county> or county-<county>)",
+                Set.of(400, 403), "Body `{available}` in yuan (two decimals, not negative); never below what approved "
+                + "projects already committed (400 naming `available`). Answers the county's funds of the year.");
+        add("GET /api/income-targets", "Reports", "A county's per-capita net income target of a year",
+                "officials of the county, above it or within it", Set.of(400, 403), "`county` (a county code), `year` "
+                + "(default this year). `perCapitaNetYuan` null: none set, the poverty line applies; `canEdit`: the "
+                + "caller may set it.");
+        add("PUT /api/income-targets/{countyCode}/{year}", "Reports", "Set a county's per-capita net income target",
+                COUNTY_OFFICE + "; " + ADMIN, Set.of(400, 403), "Body `{perCapitaNetYuan, source}`: yuan > 0 with at "
+                + "most 2 decimals and 6 digits before the point; `source` who set it (256 characters).");
         // return-to-poverty monitoring
         add("POST /api/monitoring/households", "Monitoring",
                 "Enter a household that was never registered as a monitoring subject; its case starts at once", CLERK,
@@ -169,6 +180,9 @@ final class ApiContract {
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "`county`, `year`; once a year, `replace=true` scores again (else 409).");
         add("GET /api/assessment/scoring", "Assessment", "The year-end ratings of a region",
                 "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`.");
+        add("GET /api/session-token", "Reports", "The webapps' CSRF token of the caller's session, for the report "
+                + "pages' writes", OFFICIAL + " with a Camunda webapp session", Set.of(404), "404 without a Camunda "
+                + "webapp session (over HTTP Basic no token is needed).");
         // operations: migration of running cases (ADR 0020)
         add("GET /api/admin/migrations/session-token", "Operations", "The webapps' CSRF token of the caller's session, "
                 + "for the migration page's writes", ADMIN, Set.of(403, 404), "404 without a Camunda webapp session "

@@ -77,6 +77,7 @@ final class BodyEndpoints {
             Map.entry("PUT /api/projects/{projectNo}", Set.of("name", "implementingUnit", "outputs[].description")),
             Map.entry("POST /api/households/{applicationNo}/account/entries", Set.of("note")),
             Map.entry("POST /api/assisting-units", Set.of("name")),
+            Map.entry("PUT /api/income-targets/{countyCode}/{year}", Set.of("source")),
             Map.entry("POST /api/cadres/{id}/visits", Set.of("description")),
             Map.entry("POST /api/households/{applicationNo}/pairing", Set.of("reason")),
             Map.entry("POST /api/cadres/{id}/reassignment", Set.of("reason")),
@@ -272,6 +273,10 @@ final class BodyEndpoints {
                         f -> move(f, "departure"), f -> move(f, "departure")),
                 new Endpoint("PUT", "/api/cadre-quotas/{prefecture}/{rank}", "city.6542", Kind.JSON, Set.of(),
                         BodyEndpoints::quota, BodyEndpoints::quota),
+                new Endpoint("PUT", "/api/income-targets/{countyCode}/{year}", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::incomeTarget, BodyEndpoints::incomeTarget),
+                new Endpoint("PUT", "/api/funds/{county}/{year}/{source}", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::fundAvailability, BodyEndpoints::fundAvailability),
                 new Endpoint("POST", "/api/officials", ADMIN, Kind.JSON, Set.of("regionCode"),
                         BodyEndpoints::official, BodyEndpoints::official),
                 new Endpoint("PUT", "/api/villages/{villageCode}/file", "clerk.", Kind.JSON, Set.of(),
@@ -388,6 +393,18 @@ final class BodyEndpoints {
         return new Call("/api/cadre-quotas/6542/STAFF", f.json.createObjectNode()
                 .put("households", quota.households()).put("source", quota.source() == null ? "塔城地委 / Tacheng"
                         : quota.source()));
+    }
+
+    /** Toli's target of a year no other test sets (IncomeTargetApiTest: this year + 6 and + 7). */
+    private static Call incomeTarget(Fixtures f) {
+        return new Call("/api/income-targets/654224000000/" + (LocalDate.now().getYear() + 9), f.json.createObjectNode()
+                .put("perCapitaNetYuan", new java.math.BigDecimal("7200.00")).put("source", "县政府工作报告 / County report"));
+    }
+
+    /** Toli's social donations of a year no project draws on (FundApiTest: this year + 8). */
+    private static Call fundAvailability(Fixtures f) {
+        return new Call("/api/funds/654224000000/" + (LocalDate.now().getYear() + 9) + "/DONATION",
+                f.json.createObjectNode().put("available", new java.math.BigDecimal("120000.00")));
     }
 
     private static Call official(Fixtures f) {
