@@ -2,17 +2,11 @@
 // Every value is set as text. Chinese first in every label.
 (function () {
   'use strict';
-  const $ = (id) => document.getElementById(id);
+  const {$, el, call, showProblem} = window.Office; // office.js: elements as text, calls, problem details
   const params = new URLSearchParams(location.search);
   const yuan = (fen) => (Number(fen) / 100).toLocaleString('zh-CN', {minimumFractionDigits: 2, maximumFractionDigits: 2});
   const count = (n) => Number(n).toLocaleString('zh-CN');
 
-  function el(tag, text, cls) {
-    const e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = text; }
-    if (cls) { e.className = cls; }
-    return e;
-  }
   function tile(id, label, value, link, alert) {
     const a = el('a', null, 'tile' + (alert ? ' alert' : ''));
     a.id = 'tile-' + id;
@@ -20,11 +14,6 @@
     a.appendChild(el('span', value, 'value'));
     a.appendChild(el('span', label, 'label'));
     return a;
-  }
-  function problemText(body) {
-    if (!body) { return '出错了 / Something went wrong'; }
-    const errors = body.errors ? Object.entries(body.errors).map(([k, v]) => k + ': ' + v).join('; ') : body.detail;
-    return (body.title || '') + (errors ? ' — ' + errors : '');
   }
   // The funds screen is the county's: shown to officials who read a county (or more), not to townships and villages.
   function showScreens(home) {
@@ -103,16 +92,14 @@
     if (year) { query.set('year', year); }
     $('message').textContent = '';
     document.body.dataset.loaded = 'false';
-    fetch('/api/workbench?' + query, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
-      .then((r) => r.json().then((body) => ({ok: r.ok, body: body})))
-      .then((answer) => {
-        if (!answer.ok) { $('message').textContent = problemText(answer.body); return; }
-        fillPicker(answer.body);
-        showScreens(answer.body);
-        render(answer.body);
+    call('GET', '/api/workbench?' + query)
+      .then((home) => {
+        fillPicker(home);
+        showScreens(home);
+        render(home);
         document.body.dataset.loaded = 'true';
       })
-      .catch(() => { $('message').textContent = '无法读取 / Could not load'; });
+      .catch((e) => showProblem(e.body, e.status));
   }
   $('picker').addEventListener('submit', (event) => {
     event.preventDefault();
