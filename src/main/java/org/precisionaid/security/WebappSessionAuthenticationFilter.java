@@ -22,48 +22,28 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets our Cockpit plugin read {@code /api/audit}, and the report pages and the workbench ({@code /reports/},
- * {@code /api/reports/}, {@code /api/workbench}) be read, with the official's login to the Camunda webapps: a GET without HTTP Basic is
- * taken as the user the Camunda webapps' session holds, with the groups Camunda loaded for him. Only reads, and
- * only there: nothing a forged cross-site request could change (ADR 0002 keeps CSRF off for stateless Basic).
+ * Lets our own pages ({@code /reports/}, {@code /admin/}, the Cockpit audit plugin) call our {@code /api} with the
+ * official's login to the Camunda webapps: a request without HTTP Basic is taken as the user the Camunda webapps'
+ * session holds, with the groups Camunda loaded for him.
  *
- * <p>One exception writes: the administrators' migration page ({@code /admin/}, {@code /api/admin/migrations}, ADR
- * 0020) posts with the webapps' session too, but only with the session's CSRF token in {@code X-XSRF-TOKEN} — the
- * same token, checked the same way, as Camunda's own CSRF filter asks of the webapps. Without it the POST is
- * anonymous (401); a forged cross-site request cannot read the token. The county office's targets and funds pages
- * ({@code /reports/targets.html}, {@code /reports/funds.html}) read {@code /api/income-targets} and {@code /api/funds}
- * the same way as the reports, and save with a PUT under the same rule: only with the session's token, which a page
- * of ours reads from {@code GET /api/session-token}.
+ * <p>One rule for every path under {@code /api/}, {@code /reports/} and {@code /admin/}, not a list of pages: a GET
+ * reads with the session; a write (POST, PUT, PATCH, DELETE) counts only with the session's CSRF token in
+ * {@code X-XSRF-TOKEN} — the same token, checked the same way, as Camunda's own CSRF filter asks of the webapps, and
+ * which a page of ours reads from {@code GET /api/session-token}. Without it the write stays anonymous (401): a forged
+ * cross-site request can neither read the token nor change anything (ADR 0002 keeps CSRF off for stateless Basic).
+ * What each official may do is then decided by the endpoint, exactly as for a Basic login.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     static final String ENGINE = "default";
 
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            return true;
-        }
-        if (migrationPage(path)) {
-            return !"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod());
-        }
-        if (countyPage(path)) {
-            return !"GET".equals(request.getMethod()) && !"PUT".equals(request.getMethod());
-        }
-        return !"GET".equals(request.getMethod()) || !(path.startsWith("/api/audit/")
-                || path.startsWith("/api/reports") || path.startsWith("/api/workbench") || path.startsWith("/reports/")
-                || path.equals("/api/session-token"));
-    }
-
-    /** The targets and funds pages' API: read, and written with a PUT carrying the session's token. */
-    private static boolean countyPage(String path) {
-        return path.equals("/api/income-targets") || path.startsWith("/api/income-targets/")
-                || path.equals("/api/funds") || path.startsWith("/api/funds/");
-    }
-
-    private static boolean migrationPage(String path) {
-        return path.startsWith("/admin/") || path.startsWith("/api/admin/migrations");
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || !METHODS.contains(request.getMethod())
+                || !(path.startsWith("/api/") || path.startsWith("/reports/") || path.startsWith("/admin/"));
     }
 
     @Override
