@@ -63,6 +63,8 @@ class RegionTargetApiTest {
         assertThat(ReportFixtures.row(tasks, "years", "year", String.valueOf(YEAR)).get("taskHouseholds").asInt())
                 .isEqualTo(10);
         assertThat(ReportFixtures.row(tasks, "regions", "code", TIECHANGGOU).get("taskHouseholds").asInt()).isEqualTo(4);
+        JsonNode home = ReportFixtures.get(rest, TOWNSHIP, "/api/workbench?region=" + TIECHANGGOU + "&year=" + YEAR);
+        assertThat(home.at("/exits/task").asInt()).as("the township's workbench shows its task").isEqualTo(4);
         JsonNode incomes = ReportFixtures.get(rest, OFFICE, "/api/reports/income-targets?region=" + TIECHANGGOU
                 + "&year=" + YEAR);
         assertThat(ReportFixtures.row(incomes, "regions", "code", ALEPASALEGAN).get("target").decimalValue())
