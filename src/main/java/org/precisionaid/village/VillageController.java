@@ -39,8 +39,12 @@ public class VillageController {
     private final RegionService regions;
     private final CandidateGroups groups;
 
+    private final org.precisionaid.villageteams.VillageAssistance assistance;
+
     public VillageController(VillageFileService files, VillageExitService exits, VillageExitStarter starter,
-            RegionService regions, CandidateGroups groups) {
+            RegionService regions, CandidateGroups groups,
+            org.precisionaid.villageteams.VillageAssistance assistance) {
+        this.assistance = assistance;
         this.files = files;
         this.exits = exits;
         this.starter = starter;
@@ -75,7 +79,8 @@ public class VillageController {
                                   String leadingIndustries, long collectiveIncomeYuan, int collectiveIncomeYear,
                                   Long perCapitaIncomeYuan, String mainConstraints, String urgentNeeds,
                                   Integer plannedExitYear, Integer exitYear, ExitCheck exitCheck,
-                                  List<ExitSummary> exits, String updatedBy, Instant updatedAt, long version) {
+                                  List<ExitSummary> exits, String updatedBy, Instant updatedAt, long version,
+                                  org.precisionaid.villageteams.VillageAssistance.Structure assistance) {
     }
 
     public record VillageRow(String villageCode, String village, boolean hasFile, long poorPopulation,
@@ -211,7 +216,7 @@ public class VillageController {
                 f.isCulturalRoom(), f.getLeadingIndustries(), f.getCollectiveIncomeYuan(), f.getCollectiveIncomeYear(),
                 f.getPerCapitaIncomeYuan(), f.getMainConstraints(), f.getUrgentNeeds(), f.getPlannedExitYear(),
                 f.getExitYear(), check, exits.ofVillage(village.getCode()).stream().map(ExitSummary::of).toList(),
-                f.getUpdatedBy(), f.getUpdatedAt(), f.getVersion());
+                f.getUpdatedBy(), f.getUpdatedAt(), f.getVersion(), assistance.of(village.getCode()));
     }
 
     private ExitView view(VillageExit e) {
