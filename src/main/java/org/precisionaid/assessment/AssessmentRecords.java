@@ -129,13 +129,16 @@ public class AssessmentRecords {
     public List<Lane> lanes(String countyCode, int year, int lanes, LocalDate today) {
         int[] started = new int[lanes];
         int[] remaining = new int[lanes];
-        jdbc.query("select mod(household_id, ?), count(*) from household_assessment where county_code = ?"
-                + " and assessment_year = ? group by mod(household_id, ?)",
-                row -> { started[row.getInt(1)] = row.getInt(2); }, lanes, countyCode, year, lanes);
-        jdbc.query("select mod(h.id, ?), count(*)" + DUE + " and not exists (select 1 from household_assessment a"
-                + " where a.household_id = h.id and a.assessment_year = ?) group by mod(h.id, ?)",
-                row -> { remaining[row.getInt(1)] = row.getInt(2); }, lanes, countyCode.substring(0, 6) + "%",
-                java.sql.Date.valueOf(today), year, lanes);
+        // the lane count is our own setting, a number: written into the SQL so select and group by are one expression
+        String rowLane = "mod(household_id, " + lanes + ")";
+        jdbc.query("select " + rowLane + ", count(*) from household_assessment where county_code = ?"
+                + " and assessment_year = ? group by " + rowLane,
+                row -> { started[row.getInt(1)] = row.getInt(2); }, countyCode, year);
+        String householdLane = "mod(h.id, " + lanes + ")";
+        jdbc.query("select " + householdLane + ", count(*)" + DUE + " and not exists (select 1 from"
+                + " household_assessment a where a.household_id = h.id and a.assessment_year = ?) group by "
+                + householdLane, row -> { remaining[row.getInt(1)] = row.getInt(2); },
+                countyCode.substring(0, 6) + "%", java.sql.Date.valueOf(today), year);
         List<Lane> result = new java.util.ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             result.add(new Lane(lane, started[lane], remaining[lane]));
