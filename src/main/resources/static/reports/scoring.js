@@ -32,7 +32,7 @@
   ];
   const CADRE = [
     ['帮扶干部 / Cadre', (s) => s.cadre + (s.cadreLatin ? ' / ' + s.cadreLatin : '')],
-    ['职级 / Rank', (s) => s.rank || '—'],
+    ['职级 / Rank', (s) => s.rankLabel || '—'],
     ['帮扶单位 / Unit', (s) => s.unit || '—']
   ];
   const UNIT = [['帮扶单位 / Unit', (s) => s.unit || '—']];

@@ -51,7 +51,7 @@ public class ScoringController {
                             String capReason, int pairedHouseholds, int dueHouseholds, int exitedOnSchedule,
                             int failedHouseholds, BigDecimal onScheduleShare, int incomeHouseholds, Long incomePrevFen,
                             Long incomeYearFen, BigDecimal incomeGrowth, int visits, BigDecimal visitsPerHousehold,
-                            int objectionsUpheld, String pointsRatingLabel) {
+                            int objectionsUpheld, String pointsRatingLabel, String rankLabel) {
     }
 
     public record RunView(String countyCode, String county, int year, Instant runAt, String runBy, int runs,
@@ -127,12 +127,19 @@ public class ScoringController {
                 result.run().getRunBy(), result.run().getRuns(), cadreViews, unitViews);
     }
 
+    private static String rankLabel(String rank) {
+        return java.util.Arrays.stream(org.precisionaid.assistance.CadreRank.values())
+                .filter(r -> r.name().equals(rank)).map(org.precisionaid.assistance.CadreRank::label).findFirst()
+                .orElse(rank);
+    }
+
     private static ScoreView view(AssistanceScore s, String[] cadre, Map<Long, String> units) {
         return new ScoreView(s.getKind().name(), s.getCadreId(), cadre[0], cadre[1], cadre[2], s.getUnitId(),
                 units.get(s.getUnitId()), s.getRating(), ScoringRules.label(s.getKind(), s.getRating()), s.getPoints(),
                 s.getPointsRating(), s.getCapReason(), s.getPairedHouseholds(), s.getDueHouseholds(),
                 s.getExitedOnSchedule(), s.getFailedHouseholds(), s.getOnScheduleShare(), s.getIncomeHouseholds(),
                 s.getIncomePrevFen(), s.getIncomeYearFen(), s.getIncomeGrowth(), s.getVisits(),
-                s.getVisitsPerHousehold(), s.getObjectionsUpheld(), ScoringRules.label(s.getKind(), s.getPointsRating()));
+                s.getVisitsPerHousehold(), s.getObjectionsUpheld(), ScoringRules.label(s.getKind(), s.getPointsRating()),
+                rankLabel(cadre[2]));
     }
 }

@@ -54,7 +54,7 @@ public class ScoringWorkbook {
             new Column("县 / County", s -> null, "county"),
             new Column("帮扶干部 / Cadre", ScoringController.ScoreView::cadre, "text"),
             new Column("拼音 / Latin", ScoringController.ScoreView::cadreLatin, "text"),
-            new Column("职级 / Rank", ScoringController.ScoreView::rank, "text"),
+            new Column("职级 / Rank", ScoringController.ScoreView::rankLabel, "text"),
             new Column("帮扶单位 / Unit", ScoringController.ScoreView::unit, "text"));
 
     private static final List<Column> UNIT = List.of(
