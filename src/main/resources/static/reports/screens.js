@@ -1,5 +1,5 @@
 // Links to the year screens (village files, the year's assessment, scoring) only for the officials who use them:
-// every element with data-screen="<villageFiles|assessment|scoring>" stays hidden unless GET /api/workbench/screens
+// every element whose data-screen names one of them (villageFiles, assessment, scoring) stays hidden unless GET /api/workbench/screens
 // says the caller uses that screen. Hiding is for clarity; each endpoint refuses the others anyway.
 (function () {
   'use strict';
