@@ -69,10 +69,10 @@
       tr.appendChild(name);
       tr.appendChild(el('td', row.hasFile ? '已建 / Kept' : (row.canEdit ? '待建 / To be entered' : '无 / None')));
       tr.appendChild(el('td', count(row.poorPopulation), 'num'));
-      tr.appendChild(el('td', row.agriculturalPopulation === null ? '—' : count(row.agriculturalPopulation), 'num'));
-      tr.appendChild(el('td', row.incidence === null ? '—' : percent(row.incidence), 'num'));
-      tr.appendChild(el('td', row.collectiveIncomeYuan === null ? '—' : count(row.collectiveIncomeYuan), 'num'));
-      tr.appendChild(el('td', row.exitYear === null ? '—' : String(row.exitYear), 'num'));
+      tr.appendChild(el('td', row.agriculturalPopulation == null ? '—' : count(row.agriculturalPopulation), 'num'));
+      tr.appendChild(el('td', row.incidence == null ? '—' : percent(row.incidence), 'num'));
+      tr.appendChild(el('td', row.collectiveIncomeYuan == null ? '—' : count(row.collectiveIncomeYuan), 'num'));
+      tr.appendChild(el('td', row.exitYear == null ? '—' : String(row.exitYear), 'num'));
       return tr;
     }));
     $('list-view').hidden = false;

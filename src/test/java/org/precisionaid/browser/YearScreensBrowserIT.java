@@ -107,6 +107,8 @@ class YearScreensBrowserIT {
             assertThat(text(browser, "verdict")).contains("暂不符合退出条件");
             assertThat(text(browser, "shortfalls")).contains("村集体经济收入未达到门槛");
             assertThat(text(browser, "poorPopulation")).isEqualTo("12");
+            assertThat(text(browser, "villages")).as("a value the village has not (no exit year) shows as a dash")
+                    .contains("—").doesNotContain("undefined");
             browser.screenshot("village-file-verdict-before");
 
             browser.type(By.id("collectiveIncomeYuan"), "-5");
