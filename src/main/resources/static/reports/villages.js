@@ -63,7 +63,7 @@
       link.addEventListener('click', (event) => {
         event.preventDefault();
         history.replaceState(null, '', link.href);
-        loadFile(row.villageCode);
+        loadFile(row.villageCode).then(() => $('file-view').scrollIntoView());
       });
       name.appendChild(link);
       tr.appendChild(name);
