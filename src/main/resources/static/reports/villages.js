@@ -13,7 +13,8 @@
   const YES = '是 / Yes';
   const NO = '否 / No';
 
-  // kind: int (whole number), decimal, bool, text (one line), long (several lines)
+  // kind: int (whole number), year (a whole number shown without separators), decimal, bool, text (one line), long
+  // (several lines)
   const FIELDS = [
     ['households', '户数 / Households', 'int'],
     ['population', '总人口 / Population', 'int'],
@@ -29,11 +30,11 @@
     ['culturalRoom', '村文化室 / Cultural room', 'bool'],
     ['leadingIndustries', '主导产业 / Leading industries', 'text'],
     ['collectiveIncomeYuan', '村集体经济收入（元） / Collective income (yuan)', 'int'],
-    ['collectiveIncomeYear', '收入所属年度 / Year of that income', 'int'],
+    ['collectiveIncomeYear', '收入所属年度 / Year of that income', 'year'],
     ['perCapitaIncomeYuan', '农民人均纯收入（元） / Per-capita net income (yuan)', 'int'],
     ['mainConstraints', '主要制约因素 / Main constraints', 'long'],
     ['urgentNeeds', '急需解决的问题 / Urgent needs', 'long'],
-    ['plannedExitYear', '计划退出年度 / Planned exit year', 'int']
+    ['plannedExitYear', '计划退出年度 / Planned exit year', 'year']
   ];
   const NUMBER = /^-?\d+(\.\d+)?$/;
   let current = null; // the file as read (its version goes back with a save)
@@ -82,13 +83,14 @@
     if (value === null || value === undefined || value === '') { return '—'; }
     if (kind === 'bool') { return value ? YES : NO; }
     if (kind === 'int' || kind === 'decimal') { return Number(value).toLocaleString('zh-CN'); }
+    if (kind === 'year') { return String(value); }
     return String(value);
   }
   function readOnly(file) {
     $('data').tBodies[0].replaceChildren(...FIELDS.map(([key, label, kind]) => {
       const tr = el('tr');
       tr.appendChild(el('th', label));
-      const td = el('td', shown(file[key], kind), kind === 'int' || kind === 'decimal' ? 'num' : null);
+      const td = el('td', shown(file[key], kind), kind === 'text' || kind === 'long' || kind === 'bool' ? null : 'num');
       td.id = 'value-' + key;
       tr.appendChild(td);
       return tr;
@@ -105,7 +107,9 @@
       } else {
         input = el('input');
         input.type = kind === 'bool' ? 'checkbox' : 'text';
-        if (kind === 'int' || kind === 'decimal') { input.inputMode = kind === 'int' ? 'numeric' : 'decimal'; }
+        if (kind === 'int' || kind === 'year' || kind === 'decimal') {
+          input.inputMode = kind === 'decimal' ? 'decimal' : 'numeric';
+        }
       }
       input.id = key;
       input.name = key;
@@ -125,7 +129,7 @@
       let value;
       if (kind === 'bool') {
         value = input.checked ? 'true' : 'false';
-      } else if (kind === 'int' || kind === 'decimal') {
+      } else if (kind === 'int' || kind === 'year' || kind === 'decimal') {
         const text = input.value.trim();
         value = text === '' ? 'null' : (NUMBER.test(text) ? text : JSON.stringify(text));
       } else {

@@ -149,6 +149,8 @@ class YearScreensBrowserIT {
                     .isEqualTo(String.format("%,d", files.get(VILLAGE).getCollectiveIncomeYuan()));
             assertThat(browser.driver.findElement(By.id("edit")).isDisplayed()).as("a township only reads").isFalse();
             assertThat(browser.driver.findElements(By.id("save")).stream().noneMatch(e -> e.isDisplayed())).isTrue();
+            assertThat(text(browser, "value-collectiveIncomeYear")).as("a year, not a number with separators")
+                    .isEqualTo(String.valueOf(files.get(VILLAGE).getCollectiveIncomeYear()));
             assertThat(text(browser, "verdict")).contains(files.check(VILLAGE).eligible()
                     ? "符合退出条件 / Meets every exit condition" : "暂不符合退出条件");
             browser.screenshot("village-file-township-reads");
