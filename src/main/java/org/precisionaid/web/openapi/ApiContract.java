@@ -220,6 +220,13 @@ final class ApiContract {
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "`county`, `year`; once a year, `replace=true` scores again (else 409).");
         add("GET /api/assessment/scoring", "Assessment", "The year-end ratings of a region",
                 "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`.");
+        add("GET /api/assessment/scoring.xlsx", "Assessment", "The year-end ratings of a region as Excel",
+                "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`. A sheet "
+                        + "of cadres and one of units: every figure behind a rating, the rating by points and the cap applied.");
+        add("GET /api/workbench/screens", "Reports", "Which year screens the caller uses and where he acts on them",
+                OFFICIAL, Set.of(), "Village files, the year's assessment, scoring; the counties whose office he is and "
+                        + "the villages whose file he keeps. The screens hide what he has no use for; every write is "
+                        + "checked again by its endpoint.");
         add("GET /api/session-token", "Reports", "The webapps' CSRF token of the caller's session, for the report "
                 + "pages' writes", OFFICIAL + " with a Camunda webapp session", Set.of(404), "404 without a Camunda "
                 + "webapp session (over HTTP Basic no token is needed).");
