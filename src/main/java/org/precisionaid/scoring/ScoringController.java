@@ -49,7 +49,7 @@ public class ScoringController {
                             String capReason, int pairedHouseholds, int dueHouseholds, int exitedOnSchedule,
                             int failedHouseholds, BigDecimal onScheduleShare, int incomeHouseholds, Long incomePrevFen,
                             Long incomeYearFen, BigDecimal incomeGrowth, int visits, BigDecimal visitsPerHousehold,
-                            int objectionsUpheld) {
+                            int objectionsUpheld, int findingsUpheld) {
     }
 
     public record RunView(String countyCode, String county, int year, Instant runAt, String runBy, int runs,
@@ -117,6 +117,6 @@ public class ScoringController {
                 s.getPointsRating(), s.getCapReason(), s.getPairedHouseholds(), s.getDueHouseholds(),
                 s.getExitedOnSchedule(), s.getFailedHouseholds(), s.getOnScheduleShare(), s.getIncomeHouseholds(),
                 s.getIncomePrevFen(), s.getIncomeYearFen(), s.getIncomeGrowth(), s.getVisits(),
-                s.getVisitsPerHousehold(), s.getObjectionsUpheld());
+                s.getVisitsPerHousehold(), s.getObjectionsUpheld(), s.getFindingsUpheld());
     }
 }
