@@ -60,6 +60,9 @@ public class InspectionDecisions implements TaskListener {
     }
 
     private void created(DelegateTask task) {
+        if (task.getVariable(SAMPLE_ID) == null && task.getVariable(FINDING_ID) == null) {
+            return; // a task made without its round (an administrator's modification): nothing to show
+        }
         switch (task.getTaskDefinitionKey()) {
             case "inspectCase" -> {
                 InspectionSample sample = inspections.sample(((Number) task.getVariable(SAMPLE_ID)).longValue());
