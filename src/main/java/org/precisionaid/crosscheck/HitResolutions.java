@@ -58,6 +58,9 @@ public class HitResolutions {
             task.setVariableLocal(hitVariable(slot), hit == null ? null : hit.describe());
             task.setVariableLocal(outcomeField(slot), null);
             task.setVariableLocal(reasonField(slot), null);
+            // an earlier task's answers must not count for this one's slots
+            task.getExecution().removeVariable(outcomeField(slot));
+            task.getExecution().removeVariable(reasonField(slot));
             if (hit != null) {
                 ids.add(String.valueOf(hit.id()));
             }
@@ -92,9 +95,9 @@ public class HitResolutions {
         Object ids = task.getVariableLocal(IDS);
         List<String> slots = ids == null || ids.toString().isBlank() ? List.of() : Arrays.asList(ids.toString().split(","));
         for (int slot = 1; slot <= slots.size(); slot++) {
-            Object raw = task.getVariableLocal(outcomeField(slot));
+            Object raw = submitted(task, outcomeField(slot));
             String outcome = raw == null || raw.toString().isBlank() ? null : raw.toString();
-            Object reasonRaw = task.getVariableLocal(reasonField(slot));
+            Object reasonRaw = submitted(task, reasonField(slot));
             String reason = reasonRaw == null || reasonRaw.toString().isBlank() ? null : reasonRaw.toString().trim();
             if (reason != null && reason.length() > FormInput.MAX_COMMENT) {
                 errors.put(reasonField(slot), "at most " + FormInput.MAX_COMMENT + " characters");
@@ -127,6 +130,20 @@ public class HitResolutions {
         if (!errors.isEmpty()) {
             throw FieldRuleException.invalid(errors);
         }
+        for (int slot = 1; slot <= SLOTS; slot++) {
+            // recorded in our table: the answers need not stay in the case (few and small process variables)
+            task.getExecution().removeVariable(outcomeField(slot));
+            task.getExecution().removeVariable(reasonField(slot));
+        }
+    }
+
+    /**
+     * A slot's answer: Tasklist's submit-form writes it on the task (where the slot's empty variable is), the engine's
+     * complete on the case; {@link #show} removed the case's older values, so either is this task's own.
+     */
+    private static Object submitted(DelegateTask task, String field) {
+        Object local = task.getVariableLocal(field);
+        return local != null ? local : task.getExecution().getVariable(field);
     }
 
     /**
