@@ -46,7 +46,7 @@ class ModelConventionsTest {
     }
 
     /** Started by the bulk start (annualAssessmentStart) and by annualAssessment's call activity, never by an official. */
-    static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit");
+    static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit", "crossCheck");
 
     @ParameterizedTest
     @MethodSource("models")
