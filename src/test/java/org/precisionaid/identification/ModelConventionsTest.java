@@ -45,7 +45,7 @@ class ModelConventionsTest {
         }
     }
 
-    /** Started by the bulk start (annualAssessmentStart) and by annualAssessment's call activity, never by an official. */
+    /** Started by the bulk start (annualAssessmentStart), by annualAssessment's call activity or by a department list's upload (crossCheck), never by an official. */
     static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit", "crossCheck");
 
     @ParameterizedTest
