@@ -26,7 +26,6 @@ public class HitResolutions {
     public static final int SLOTS = 5;
     static final String IDS = "crossCheckHitIds";
     static final String OVERVIEW = "crossCheckHits";
-    static final String OPEN = "crossCheckOpen";
 
     private final CrossCheckHits hits;
     private final HouseholdService households;
@@ -54,19 +53,19 @@ public class HitResolutions {
         List<Hit> open = all.stream().filter(h -> h.status() == Hit.Status.OPEN).toList();
         List<String> ids = new ArrayList<>();
         for (int slot = 1; slot <= SLOTS; slot++) {
-            Hit hit = slot <= open.size() ? open.get(slot - 1) : null;
-            task.setVariableLocal(hitVariable(slot), hit == null ? null : hit.describe());
-            task.setVariableLocal(outcomeField(slot), null);
-            task.setVariableLocal(reasonField(slot), null);
             // an earlier task's answers must not count for this one's slots
             task.getExecution().removeVariable(outcomeField(slot));
             task.getExecution().removeVariable(reasonField(slot));
-            if (hit != null) {
+            if (slot <= open.size()) {
+                // only slots with a hit exist (the form hides the others): a case without hits writes none of them
+                Hit hit = open.get(slot - 1);
+                task.setVariableLocal(hitVariable(slot), hit.describe());
+                task.setVariableLocal(outcomeField(slot), null);
+                task.setVariableLocal(reasonField(slot), null);
                 ids.add(String.valueOf(hit.id()));
             }
         }
         task.setVariableLocal(IDS, String.join(",", ids));
-        task.setVariableLocal(OPEN, open.size());
         task.setVariableLocal(OVERVIEW, overview(all, open.size()));
     }
 
