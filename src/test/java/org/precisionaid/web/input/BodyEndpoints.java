@@ -323,6 +323,8 @@ final class BodyEndpoints {
                 new Endpoint("PUT", "/api/projects/{projectNo}", CLERK, Kind.JSON,
                         Set.of("regionCode", "beneficiaries[].applicationNo"),
                         BodyEndpoints::returnedProject, BodyEndpoints::returnedProject),
+                new Endpoint("POST", "/api/inspections", COUNTY_OFFICE, Kind.JSON, Set.of("regionCode"),
+                        BodyEndpoints::inspection, BodyEndpoints::inspection),
                 new Endpoint("POST", "/api/regions/import", ADMIN, Kind.CSV, Set.of(),
                         f -> file("/api/regions/import", "code,name_zh,name_en\n654224101201,阿勒帕萨勒干村,Alepasaleganc Village\n"),
                         null),
@@ -336,6 +338,14 @@ final class BodyEndpoints {
                         f -> migration(f, "/api/admin/migrations/plan"), null),
                 new Endpoint("POST", "/api/admin/migrations/batches", ADMIN, Kind.JSON, Set.of(),
                         f -> migration(f, "/api/admin/migrations/batches"), null));
+    }
+
+    /** An inspection round of the village: one household drawn (the minimum), one inspector's task. */
+    private static Call inspection(Fixtures f) {
+        ObjectNode body = f.json.createObjectNode().put("regionCode", VILLAGE).put("year", LocalDate.now().getYear())
+                .put("percent", new java.math.BigDecimal("0.01")).put("minimumPerVillage", 1);
+        body.putArray("registers").add("IDENTIFICATION");
+        return new Call("/api/inspections", body);
     }
 
     /** A household never registered, entered by its village's clerk for monitoring. */
