@@ -50,10 +50,10 @@ class CrossCheckBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
         report.put("cores", Runtime.getRuntime().availableProcessors());
-        report.put("loadAverageAtStart", AlertImportBenchmark.loadAverage());
+        MachineLoad.atStart(report);
         report.put("parameters", Map.of("rows", rows, "registeredHouseholds", households, "matchingRows", matching));
         report.put("postgres", runOnPostgres());
-        report.put("loadAverageAtEnd", AlertImportBenchmark.loadAverage());
+        MachineLoad.atEnd(report);
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
