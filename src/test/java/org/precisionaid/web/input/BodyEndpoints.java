@@ -62,6 +62,8 @@ final class BodyEndpoints {
                     + "valid and broken workbooks in HouseholdImportApiTest",
             "POST /api/monitoring/alerts/import", "a workbook, not a JSON body: random bytes here (garbageFilesAreRefused); "
                     + "valid and broken alert lists in MonitoringAlertImportTest",
+            "POST /api/crosscheck/snapshots", "a department's list, not a JSON body: random bytes here "
+                    + "(garbageFilesAreRefused); valid and broken lists in CrossCheckTest",
             "POST /api/admin/migrations/plan", "a valid plan needs a second version of a model, deployed and removed again "
                     + "by MigrationApiTest; here only hostile plans",
             "POST /api/admin/migrations/batches", "a valid batch moves running cases other tests rely on (MigrationApiTest "
@@ -330,6 +332,8 @@ final class BodyEndpoints {
                         f -> file("/api/households/import", ""), null),
                 new Endpoint("POST", "/api/monitoring/alerts/import", COUNTY_OFFICE, Kind.MULTIPART, Set.of(),
                         f -> file("/api/monitoring/alerts/import", ""), null),
+                new Endpoint("POST", "/api/crosscheck/snapshots", COUNTY_OFFICE, Kind.MULTIPART, Set.of(),
+                        f -> file("/api/crosscheck/snapshots", ""), null),
                 new Endpoint("POST", "/api/admin/migrations/plan", ADMIN, Kind.JSON, Set.of(),
                         f -> migration(f, "/api/admin/migrations/plan"), null),
                 new Endpoint("POST", "/api/admin/migrations/batches", ADMIN, Kind.JSON, Set.of(),
