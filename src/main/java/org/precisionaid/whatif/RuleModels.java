@@ -49,19 +49,22 @@ public class RuleModels {
     /** The years-in-a-row column of the exit rule (third input). */
     static final int EXIT_YEARS_INPUT = 2;
 
-    private static final Set<String> FEEL = Set.of("feel", "FEEL",
+    private static final Set<String> FEEL = new java.util.HashSet<>(List.of("feel", "FEEL",
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15));
 
     private final RepositoryService repository;
+    private final org.camunda.bpm.engine.IdentityService identity;
     private final WhatIfDmnEngine dmn;
 
-    public RuleModels(RepositoryService repository, WhatIfDmnEngine dmn) {
+    public RuleModels(RepositoryService repository, org.camunda.bpm.engine.IdentityService identity,
+            WhatIfDmnEngine dmn) {
         this.repository = repository;
+        this.identity = identity;
         this.dmn = dmn;
     }
 
@@ -74,12 +77,12 @@ public class RuleModels {
 
     /** The latest deployed file that holds the decision. */
     public Deployed deployed(String decisionKey) {
-        DecisionDefinition definition = EngineCalls.withoutAuthorization(() -> repository
+        DecisionDefinition definition = EngineCalls.withoutAuthorization(identity, () -> repository
                 .createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).latestVersion().singleResult());
         if (definition == null) {
             throw new IllegalStateException("no decision " + decisionKey + " is deployed");
         }
-        byte[] xml = EngineCalls.withoutAuthorization(() -> {
+        byte[] xml = EngineCalls.withoutAuthorization(identity, () -> {
             try (InputStream in = repository.getDecisionModel(definition.getId())) {
                 return in.readAllBytes();
             }
