@@ -18,6 +18,8 @@
   // The funds screen is the county's: shown to officials who read a county (or more), not to townships and villages.
   function showScreens(home) {
     $('link-funds').hidden = !home.regions.some((r) => ['PROVINCE', 'CITY', 'COUNTY'].includes(r.level));
+    // the what-if is the county office's, the city office's and the auditors' (the server refuses everyone else)
+    $('link-whatif').hidden = home.whatIf !== true;
   }
   function fillPicker(home) {
     const region = $('region');

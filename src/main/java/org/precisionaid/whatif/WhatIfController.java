@@ -139,6 +139,13 @@ public class WhatIfController {
         }
     }
 
+    /** Whether the caller may run a what-if somewhere (the workbench shows the page's link only then). */
+    public static boolean mayRunAny(Authentication user) {
+        return user.getAuthorities().stream().map(Object::toString).anyMatch(authority -> ROLES.stream()
+                .anyMatch(role -> authority.startsWith(GROUP + role.key() + "-")
+                        && authority.substring((GROUP + role.key() + "-").length()).matches("\\d+")));
+    }
+
     private static boolean format(String format, Map<String, String> errors) {
         if (format == null || format.isBlank() || "json".equals(format.strip())) {
             return false;

@@ -67,6 +67,7 @@ public class WorkbenchController {
         home.put("funds", funds(request, reports + "projects-map"));
         home.put("exits", exits(request, reports + "reduction-tasks"));
         home.put("monitoring", monitoring(request, reports + "monitoring"));
+        home.put("whatIf", org.precisionaid.whatif.WhatIfController.mayRunAny(user)); // the what-if page's link
         return home;
     }
 
