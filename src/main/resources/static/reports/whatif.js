@@ -107,6 +107,8 @@
     $('result').hidden = false;
   }
   function list() {
+    const labels = {};
+    shown.outcomes.forEach((o) => { labels[o.outcome] = o.label; });
     const rows = shown.households.filter((h) => !filter || h.changeClass === filter);
     $('list-note').textContent = (filter ? '只显示 / Only: ' + (CLASSES[filter] || filter) + ' · ' : '')
       + count(rows.length) + ' 户 / households' + (shown.listComplete ? '' : ' · 列表不全，完整名单见Excel / the list is cut, Excel has every household');
@@ -118,8 +120,8 @@
       cell(row, h.head || '');
       cell(row, h.idNumber);
       cell(row, Number(h.perCapitaYuan).toLocaleString('zh-CN', {minimumFractionDigits: 2, maximumFractionDigits: 2}), 'num');
-      cell(row, h.today);
-      cell(row, h.changed);
+      cell(row, labels[h.today] || h.today);
+      cell(row, labels[h.changed] || h.changed);
       cell(row, h.changedReason);
       return row;
     }));

@@ -19,15 +19,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Households of four around the 2026 line (7,500 yuan in bpmn/eligibility.dmn), in villages of their own. */
-final class WhatIfFixtures {
+public final class WhatIfFixtures {
 
-    static final int YEAR = 2026;
+    public static final int YEAR = 2026;
 
     private WhatIfFixtures() {
     }
 
     /** An applicant of the year with the given per-capita income (four people), able to work or not, with a car or not. */
-    static Household applicant(HouseholdService households, String village, int perCapitaYuan, boolean ableToWork,
+    public static Household applicant(HouseholdService households, String village, int perCapitaYuan, boolean ableToWork,
             boolean ownsCar) {
         return households.submit(form(village, perCapitaYuan, ableToWork, ownsCar, "UNSAFE_C"), "test");
     }
