@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.SAXParserFactory;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -56,6 +57,10 @@ public class RuleModels {
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
             DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15));
+
+    private static final java.util.regex.Pattern STRING_LITERAL = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final java.util.regex.Pattern NOT_PLAIN_FEEL = java.util.regex.Pattern.compile(
+            "\\b(for|some|every|function|external)\\b");
 
     private final RepositoryService repository;
     private final org.camunda.bpm.engine.IdentityService identity;
@@ -255,6 +260,7 @@ public class RuleModels {
 
         private Locator locator;
         private String problem;
+        private boolean inText;
         private final StringBuilder text = new StringBuilder();
 
         @Override
@@ -265,6 +271,7 @@ public class RuleModels {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             checkText();
+            inText = "text".equals(localName);
             if ("script".equalsIgnoreCase(localName) || attributes.getValue("scriptFormat") != null) {
                 problem("scripts are not run on this server");
             }
@@ -287,12 +294,25 @@ public class RuleModels {
         @Override
         public void endElement(String uri, String localName, String qName) {
             checkText();
+            inText = false;
         }
 
         private void checkText() {
             if (!text.isEmpty()) {
                 checkExpression(text.toString());
+                if (inText) {
+                    checkFeel(text.toString());
+                }
                 text.setLength(0);
+            }
+        }
+
+        /** Plain FEEL only: no loops, quantifiers or functions of its own, which could run for ever. */
+        private void checkFeel(String expression) {
+            Matcher matcher = NOT_PLAIN_FEEL.matcher(STRING_LITERAL.matcher(expression).replaceAll("\"\""));
+            if (matcher.find()) {
+                problem("FEEL " + matcher.group(1) + " is not run in a what-if: comparisons, ranges, lists, "
+                        + "arithmetic and the built-in functions only");
             }
         }
 

@@ -218,6 +218,8 @@ public class WhatIfRun {
             result = engine.evaluateDecision(side.decision(), variables);
         } catch (RuntimeException e) {
             throw cannotDecide(side, row, e.getMessage());
+        } catch (StackOverflowError e) {
+            throw cannotDecide(side, row, "the rule calls itself without end");
         }
         if (result.isEmpty() || result.getFirstResult().getEntry(rule.outcomeOutput()) == null) {
             throw cannotDecide(side, row, "no rule matches it" + (rule == WhatIfRule.IDENTIFICATION

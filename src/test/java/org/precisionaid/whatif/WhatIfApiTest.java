@@ -241,6 +241,8 @@ class WhatIfApiTest {
                 + "<input id=\"i\"><inputExpression id=\"e\"><text>a &lt;</text></inputExpression></input>"
                 + "</decisionTable></decision></definitions>"), "file", "");
         assertRefused(upload(" ".repeat(RuleModels.MAX_DMN_BYTES + 1)), "file", "at most");
+        assertRefused(upload(deployed.replace("<text>ownsCar</text>",
+                "<text>count(for i in 1..1000000000 return i) &gt; 0</text>")), "file", "FEEL for is not run");
     }
 
     @Test
