@@ -75,8 +75,11 @@ public class RuleModels {
 
     /** A DMN file as deployed: where it came from (resource and version) and its bytes. */
     public record Deployed(String resource, int version, byte[] xml) {
+        /** The file's name and version; never the server's path the resource was deployed from. */
         public String describe() {
-            return resource + " v" + version;
+            String name = resource == null ? "?" : resource.substring(Math.max(resource.lastIndexOf('/'),
+                    resource.lastIndexOf('\\')) + 1);
+            return name + " v" + version;
         }
     }
 

@@ -97,6 +97,8 @@ class WhatIfApiTest {
                 String.class, fNoLabour7600.getId());
         assertThat(f.get("idNumber").asText()).isEqualTo(fullId.substring(0, 6) + "********" + fullId.substring(14));
         assertThat(result.toString()).doesNotContain(fullId).doesNotContain("13912345678");
+        assertThat(result.get("today").asText()).as("the file's name, not the server's path")
+                .startsWith("eligibility.dmn v").doesNotContain("/");
     }
 
     @Test
