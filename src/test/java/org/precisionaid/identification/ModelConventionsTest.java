@@ -46,7 +46,10 @@ class ModelConventionsTest {
     }
 
     /** Started by the bulk start (annualAssessmentStart) and by annualAssessment's call activity, never by an official. */
-    static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit");
+    static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit",
+            // the server starts a round after drawing its sample (POST /api/inspections); a finding's rectification is
+            // called from the round
+            "inspection", "inspectionRectification");
 
     @ParameterizedTest
     @MethodSource("models")

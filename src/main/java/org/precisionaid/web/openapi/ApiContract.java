@@ -165,6 +165,22 @@ final class ApiContract {
                         + "nothing; otherwise 200 with the rows started, already open (alert attached to the open case), "
                         + "unmatched (nobody of a registered, exited or monitored household of the county; never says "
                         + "whether the person lives elsewhere) and duplicate. Cases start in chunks of one transaction each.");
+        // inspection rounds (issue #24)
+        add("POST /api/inspections", "Inspection", "Plan an inspection round: the server draws its sample with a new "
+                + "seed and the inspectors' tasks start", "the county or city poverty-alleviation office or the auditors "
+                + "of the region (county-, city- or auditor-<code>)", Set.of(400, 403), "Body `{regionCode, year, "
+                + "registers: [IDENTIFICATION|EXITS|MONITORING], percent, minimumPerVillage}`: per village "
+                + "max(ceil(percent·n/100), minimum), at most n, 500 households a round at most; 201 with the round "
+                + "number, the seed (as text), the population and the households drawn per village.");
+        add("GET /api/inspections", "Inspection", "The inspection rounds of a region",
+                "the planners and the inspectors (inspector-<county>) of the region; never the inspected township or "
+                + "village", Set.of(400, 403), "`region` (optional).");
+        add("GET /api/inspections/{roundNo}", "Inspection", "A round with its sample and its findings",
+                "the planners and the inspectors of the region (an inspector of part of a wider round: his county's part)",
+                Set.of(403, 404), "Households by number only: no name, ID number or phone.");
+        add("GET /api/inspections/{roundNo}/redraw", "Inspection", "Draw the round's sample again with its recorded seed "
+                + "and compare", "the planners of the round's whole region, e.g. its auditors", Set.of(403, 404),
+                "`matches` true when today's registry gives the same households in the same order.");
         // reports
         add("GET /api/reports", "Reports", "The reports and the regions the caller may read", OFFICIAL, Set.of(), null);
         add("GET /api/reports/{name}", "Reports", "A report as JSON (or Excel, PDF with format=)", OFFICIALS_OF_REGION,
@@ -196,10 +212,48 @@ final class ApiContract {
                 "409 while an exit application of the village is open.");
         add("GET /api/village-exits/{exitNo}", "Villages", "A village exit application with its decisions",
                 OFFICIALS_OF_REGION, Set.of(404), null);
+        // village assistance structure (work teams, units paired with villages, leaders' contact points)
+        add("GET /api/work-teams", "Village teams", "Work teams (驻村工作队) of a region with leader, first secretary and "
+                + "members", OFFICIALS_OF_REGION, Set.of(400, 403), "`region` (default: the caller's own; a wider region "
+                + "is narrowed to the caller's), `includeEnded`, `page`, `size` (1-200). `canEdit`: the caller may station "
+                + "teams there.");
+        add("GET /api/work-teams/{id}", "Village teams", "One work team", OFFICIALS_OF_REGION, Set.of(400, 404), null);
+        add("POST /api/work-teams", "Village teams", "Station a work team in a village", COUNTY_OFFICE
+                + " of the village's county (or the city office above it)", Set.of(400, 403, 404, 409),
+                "Body `{villageCode, unitId, startedOn, plannedEndOn, leaderId, firstSecretaryId, memberIds}`: cadres "
+                + "of the village's county; 409 naming the field when a cadre serves in another team in that period or "
+                + "the village has a stationed team (ADR 0024).");
+        add("POST /api/work-teams/{id}/end", "Village teams", "End a team's stationing (kept in the history)",
+                COUNTY_OFFICE + " of the village's county", Set.of(400, 403, 404, 409),
+                "Body `{endedOn, reason}`: between the start and today; 409 when it ended already.");
+        add("GET /api/villages/{villageCode}/team", "Village teams", "A village's team, first secretary, paired units "
+                + "with the households their cadres answer for there, contact points, and every team it had",
+                OFFICIALS_OF_REGION, Set.of(400, 403, 404), null);
+        add("POST /api/villages/{villageCode}/assisting-units", "Village teams", "Pair an assisting unit with the "
+                + "village", COUNTY_OFFICE + " of the village's county", Set.of(400, 403, 404, 409),
+                "Body `{unitId, startedOn}`; 409 when the unit is paired with the village already.");
+        add("POST /api/villages/{villageCode}/assisting-units/{unitId}/end", "Village teams", "End a unit's pairing "
+                + "with the village (kept in the history)", COUNTY_OFFICE + " of the village's county",
+                Set.of(400, 403, 404), "Body `{endedOn, reason}`.");
+        add("GET /api/contact-points", "Village teams", "Leaders' contact points (领导联系点) of a region",
+                OFFICIALS_OF_REGION, Set.of(400, 403), "`region`, `includeEnded`.");
+        add("POST /api/contact-points", "Village teams", "A leader takes a county or a village as his contact point",
+                COUNTY_OFFICE + " (or the city office above it)", Set.of(400, 403, 409),
+                "Body `{leaderName, post, userId, regionCode, startedOn}`: a county (a prefecture leader) or a village "
+                + "(a county leader); `userId` optional, an existing login.");
+        add("POST /api/contact-points/{id}/end", "Village teams", "End a contact point (kept in the history)",
+                COUNTY_OFFICE + " of its county", Set.of(400, 403, 404, 409), "Body `{endedOn, reason}`.");
         add("POST /api/assessment/scoring", "Assessment", "The year-end rating of a county's cadres and units",
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "`county`, `year`; once a year, `replace=true` scores again (else 409).");
         add("GET /api/assessment/scoring", "Assessment", "The year-end ratings of a region",
                 "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`.");
+        add("GET /api/assessment/scoring.xlsx", "Assessment", "The year-end ratings of a region as Excel",
+                "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`. A sheet "
+                        + "of cadres and one of units: every figure behind a rating, the rating by points and the cap applied.");
+        add("GET /api/workbench/screens", "Reports", "Which year screens the caller uses and where he acts on them",
+                OFFICIAL, Set.of(), "Village files, the year's assessment, scoring; the counties whose office he is and "
+                        + "the villages whose file he keeps. The screens hide what he has no use for; every write is "
+                        + "checked again by its endpoint.");
         add("GET /api/session-token", "Reports", "The webapps' CSRF token of the caller's session, for the report "
                 + "pages' writes", OFFICIAL + " with a Camunda webapp session", Set.of(404), "404 without a Camunda "
                 + "webapp session (over HTTP Basic no token is needed).");
