@@ -3,6 +3,7 @@
 #   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
 #       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,WorkTeamsBrowserIT,YearScreensBrowserIT'
 #   (the card with the work team: ./mvnw test -Dtest=WorkTeamApiTest)
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,WhatIfBrowserIT'
 #   docs/tour/refresh.sh
 # Journeys number their steps (NN-step.png); the mapping below names the step, so it survives added steps.
 set -euo pipefail
@@ -20,6 +21,7 @@ copy w1-workbench-county.png           workbench     workbench-county
 copy w2-income-target-bad-amount.png   income-target income-target-bad-amount
 copy w3-reduction-breakdown-over.png   reduction-breakdown reduction-breakdown-over
 copy w4-funds-saved.png                funds         funds-saved
+copy x1-whatif-poverty-line.png       whatif        whatif-poverty-line
 copy 1-clerk-start-form.png            clerk-applies start-form
 copy 2-bad-id-number.png               clerk-bad-id  error-shown
 copy 3-group-evaluation.png            reviews       group-evaluation-filled

@@ -19,6 +19,8 @@
   function showScreens(home) {
     $('link-funds').hidden = !home.regions.some((r) => ['PROVINCE', 'CITY', 'COUNTY'].includes(r.level));
     $('link-crosscheck').hidden = home.crossCheck !== true;
+    // the what-if is the county office's, the city office's and the auditors' (the server refuses everyone else)
+    $('link-whatif').hidden = home.whatIf !== true;
   }
   function fillPicker(home) {
     const region = $('region');

@@ -70,6 +70,7 @@ public class WorkbenchController {
         // the department lists are the county office's and the auditors' (personal data): only they see the link
         home.put("crossCheck", user.getAuthorities().stream().map(Object::toString).anyMatch(a ->
                 a.startsWith("GROUP_county-") || a.startsWith("GROUP_auditor-") || "ROLE_ADMIN".equals(a)));
+        home.put("whatIf", org.precisionaid.whatif.WhatIfController.mayRunAny(user)); // the what-if page's link
         return home;
     }
 

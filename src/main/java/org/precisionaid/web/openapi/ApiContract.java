@@ -136,6 +136,17 @@ final class ApiContract {
                 + "exitPeople, perCapitaNetYuan}]}`: regions of that county, each once; counts 0–1,000,000, people at "
                 + "least the households; the townships' tasks together at most the county's, a township's villages' at "
                 + "most the township's; an income target for townships and villages only (the county's: income-targets).");
+        // what-if on the rules (#23 item 4)
+        add("POST /api/what-if", "What-if", "Today's rule beside a changed one over a region's registry, changing nothing",
+                COUNTY_OFFICE + "; the city office above it (group city-<code>); " + AUDITORS, Set.of(400, 403),
+                "Body `{rule: IDENTIFICATION|EXIT, region, year, povertyLineYuan?, negativeListOff?: [row ids], "
+                + "exitYears?}`; `?format=xlsx` answers the Excel file. Counts by outcome (today, changed), by village and "
+                + "class of change, and the changed households (ID numbers masked; at most 2,000 in JSON, all in Excel).");
+        add("POST /api/what-if/dmn", "What-if", "As POST /api/what-if with an uploaded DMN file in place of the deployed one",
+                COUNTY_OFFICE + "; the city office above it; " + AUDITORS, Set.of(400, 403),
+                "Multipart part `file` (.dmn, 256 KB at most; never deployed), parameters `rule`, `region`, `year`, "
+                + "`format`. Refused by `file` with its line: no DOCTYPE, FEEL only (no JUEL, no script), the rule's "
+                + "decision with the outputs its procedure reads.");
         // return-to-poverty monitoring
         add("POST /api/monitoring/households", "Monitoring",
                 "Enter a household that was never registered as a monitoring subject; its case starts at once", CLERK,

@@ -64,6 +64,8 @@ final class BodyEndpoints {
                     + "valid and broken alert lists in MonitoringAlertImportTest",
             "POST /api/crosscheck/snapshots", "a department's list, not a JSON body: random bytes here "
                     + "(garbageFilesAreRefused); valid and broken lists in CrossCheckTest",
+            "POST /api/what-if/dmn", "a DMN file, not a JSON body: random bytes here (garbageFilesAreRefused); valid, "
+                    + "broken and hostile DMN files in WhatIfApiTest",
             "POST /api/admin/migrations/plan", "a valid plan needs a second version of a model, deployed and removed again "
                     + "by MigrationApiTest; here only hostile plans",
             "POST /api/admin/migrations/batches", "a valid batch moves running cases other tests rely on (MigrationApiTest "
@@ -334,6 +336,10 @@ final class BodyEndpoints {
                         f -> file("/api/monitoring/alerts/import", ""), null),
                 new Endpoint("POST", "/api/crosscheck/snapshots", COUNTY_OFFICE, Kind.MULTIPART, Set.of(),
                         f -> file("/api/crosscheck/snapshots", ""), null),
+                new Endpoint("POST", "/api/what-if", COUNTY_OFFICE, Kind.JSON, Set.of("region"),
+                        BodyEndpoints::whatIf, BodyEndpoints::whatIf),
+                new Endpoint("POST", "/api/what-if/dmn", COUNTY_OFFICE, Kind.MULTIPART, Set.of(),
+                        f -> file("/api/what-if/dmn?rule=IDENTIFICATION&region=" + VILLAGE + "&year=2026", ""), null),
                 new Endpoint("POST", "/api/admin/migrations/plan", ADMIN, Kind.JSON, Set.of(),
                         f -> migration(f, "/api/admin/migrations/plan"), null),
                 new Endpoint("POST", "/api/admin/migrations/batches", ADMIN, Kind.JSON, Set.of(),
@@ -426,6 +432,13 @@ final class BodyEndpoints {
         return new Call("/api/cadre-quotas/6542/STAFF", f.json.createObjectNode()
                 .put("households", quota.households()).put("source", quota.source() == null ? "塔城地委 / Tacheng"
                         : quota.source()));
+    }
+
+    /** A what-if over the demo village: the exit rule with three years in a row above the line (writes nothing). */
+    private static Call whatIf(Fixtures f) {
+        ObjectNode body = f.json.createObjectNode().put("rule", "EXIT").put("region", VILLAGE).put("year", 2026)
+                .put("exitYears", 3).put("povertyLineYuan", new java.math.BigDecimal("7600.00"));
+        return new Call("/api/what-if", body);
     }
 
     /** Toli's target of a year no other test sets (IncomeTargetApiTest: this year + 6 and + 7). */
