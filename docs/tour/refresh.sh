@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies the tour's pictures from the last run of the browser journeys (target/screenshots/, see docs/tour.md):
 #   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
-#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT'
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,CadresBrowserIT'
 #   docs/tour/refresh.sh
 # Journeys number their steps (NN-step.png); the mapping below names the step, so it survives added steps.
 set -euo pipefail
@@ -49,6 +49,12 @@ copy m5-monitoring-notice.png          monitoring    monitoring-notice
 copy m6-county-approval.png            monitoring    county-approval-filled
 copy m7-cadre-visit.png                monitoring    cadre-visit-filled
 copy m8-elimination-notice.png         monitoring    elimination-notice
+copy c1-cadres-list.png                 cadres-county   cadres-list
+copy c2-cadre-bad-phone.png            cadres-county   cadre-bad-phone
+copy c3-cadre-added.png                cadres-county   cadre-added
+copy c4-pairing-reassigned.png         cadres-county   pairing-reassigned
+copy c5-cadres-township.png            cadres-township cadres-township
+copy c6-quotas-city.png                quotas-city     quotas-city
 # printed documents, rendered to PNG by PDFBox in the review and funding journeys (org.precisionaid.support.Printed)
 copy 6-public-notice-pdf.png           printed       notice-654224101201
 copy 11-funding-public-disclosure-pdf.png printed    projects-654224101201
