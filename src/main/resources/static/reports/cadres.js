@@ -9,6 +9,7 @@
   const PAGE = 50;
   const RANKS = [['PREFECTURE', '地厅级 / Prefecture level'], ['COUNTY', '县处级 / County level'],
     ['TOWNSHIP', '乡科级 / Township level'], ['STAFF', '一般干部 / Staff']];
+  const STATUS = {REGISTERED: '已建档立卡 / Registered', EXITED: '已脱贫 / Exited'};
   const state = {page: 0, manage: false, units: [], cadres: [], open: null, editing: null};
 
   function options(select, rows, empty) {
@@ -35,7 +36,6 @@
       O.el('td', c.quota, 'num'), O.el('td', c.quotaLeft, 'num' + (c.active && c.quotaLeft === 0 ? ' error' : '')),
       O.el('td', c.active ? '在岗 / Active' : '已离任 / Departed: ' + (c.leftReason || '')));
     if (state.manage) { tr.appendChild(O.el('td', c.phone || '—')); }
-    tr.appendChild(O.el('td'));
     return tr;
   }
   async function loadCadres() {
@@ -50,7 +50,7 @@
     if (!state.cadres.length) {
       const row = O.el('tr');
       const cell = O.el('td', '没有符合条件的帮扶干部 / No cadre matches');
-      cell.colSpan = 9;
+      cell.colSpan = state.manage ? 8 : 7;
       row.appendChild(cell);
       body.appendChild(row);
     }
@@ -103,7 +103,8 @@
     state.open = detail.cadre;
     const c = detail.cadre;
     $('detail-title').textContent = c.name + ' · ' + c.rankLabel + ' · ' + c.unit.name + ' · 已结对 ' + c.paired
-      + ' 户，剩余 ' + c.quotaLeft + ' 户 / ' + c.paired + ' paired, ' + c.quotaLeft + ' left';
+      + ' 户，剩余 ' + c.quotaLeft + ' 户 / ' + c.paired + ' paired, ' + c.quotaLeft + ' left'
+      + (c.active ? '' : ' · 已离任 / Departed: ' + (c.leftReason || ''));
     const body = $('households').tBodies[0];
     body.replaceChildren(...detail.households.map((h) => {
       const tr = O.el('tr');
@@ -111,7 +112,7 @@
       const link = O.el('a', h.applicationNo);
       link.href = 'pairing.html?applicationNo=' + encodeURIComponent(h.applicationNo);
       no.appendChild(link);
-      tr.append(no, O.el('td', h.villageName), O.el('td', h.headName || '—'), O.el('td', h.status));
+      tr.append(no, O.el('td', h.villageName), O.el('td', h.headName || '—'), O.el('td', STATUS[h.status] || h.status));
       return tr;
     }));
     if (!detail.households.length) {
@@ -216,11 +217,14 @@
       state.manage = access.manage;
       $('link-quotas').hidden = !access.quotas;
       showManage();
-      $('title').textContent = $('county').selectedOptions[0].textContent;
+      // a township official's picker knows his county only by code: its name from the divisions
+      const own = await O.call('GET', '/api/regions/' + county());
+      const label = own.nameZh + ' / ' + own.nameEn + ' (' + own.code + ')';
+      $('title').textContent = label;
       await loadUnits();
       await loadCadres();
       const regions = await O.call('GET', '/api/regions?' + new URLSearchParams({parent: county()}));
-      options($('unitRegion'), [[county(), $('county').selectedOptions[0].textContent]]
+      options($('unitRegion'), [[county(), label]]
         .concat(regions.map((r) => [r.code, r.nameZh + ' / ' + r.nameEn + ' (' + r.code + ')'])));
       $('cadres-view').hidden = false;
       document.body.dataset.loaded = 'true';

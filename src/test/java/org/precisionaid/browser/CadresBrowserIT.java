@@ -8,7 +8,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.CadreRank;
 import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.support.Cadres;
 import org.precisionaid.support.IntegrationTest;
 import org.precisionaid.support.Projects;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,11 +34,13 @@ class CadresBrowserIT {
     @Autowired AssistanceService assistance;
 
     String applicationNo;
+    long leaving;
     final String tag = String.valueOf(System.nanoTime() % 100000);
 
     @BeforeAll
-    void aRegisteredHouseholdOfToli() {
+    void aRegisteredHouseholdOfToliAndACadreAboutToRetire() {
         applicationNo = Projects.registered(households, assistance, VILLAGE).getApplicationNo();
+        leaving = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
     }
 
     private Browser as(String journey, String user) {
@@ -128,9 +132,35 @@ class CadresBrowserIT {
             browser.click(By.id("open-" + id));
             browser.waitUntil(d -> d.findElement(By.id("households")).getText().contains(applicationNo));
             browser.screenshot("cadre-households");
+
+            // his departure must say where his household goes: "none" is refused next to the choice
+            browser.click(By.id("successor-none"));
+            browser.type(By.id("moveReason"), "调任 / Moved");
+            browser.click(By.id("move"));
+            browser.waitUntil(d -> !d.findElement(By.id("error-toCadreId")).getText().isEmpty());
+            assertThat(text(browser, "error-toCadreId")).contains("still responsible for 1 household(s)");
+            browser.screenshot("departure-needs-successor");
+            assertThat(assistance.cadre(Long.parseLong(id)).isActive()).isTrue();
+
             browser.click(By.linkText(applicationNo));
             loaded(browser);
             assertThat(text(browser, "cadre-name")).contains(cadre);
+
+            // a cadre without households retires: "none" is the explicit choice
+            browser.open("/reports/cadres.html?county=" + COUNTY);
+            loaded(browser);
+            browser.type(By.id("q"), assistance.cadre(leaving).getNameLatin());
+            browser.click(By.id("search"));
+            loaded(browser);
+            browser.click(By.id("open-" + leaving));
+            browser.waitFor(By.id("move-form"));
+            browser.click(By.id("successor-none"));
+            browser.type(By.id("moveReason"), "退休 / Retired");
+            browser.click(By.id("move"));
+            browser.waitUntil(d -> d.findElement(By.id("detail-title")).getText().contains("已离任 / Departed: 退休"));
+            assertThat(browser.driver.findElements(By.id("open-" + leaving))).as("off the list of active cadres")
+                    .isEmpty();
+            assertThat(assistance.cadre(leaving).isActive()).isFalse();
         }
         try (Browser browser = as("cadres-township", "township.654224101")) {
             browser.open("/reports/home.html");
@@ -139,6 +169,9 @@ class CadresBrowserIT {
             assertThat(browser.driver.findElement(By.id("link-quotas")).isDisplayed()).as("not a township's screen")
                     .isFalse();
             browser.click(By.id("link-cadres"));
+            loaded(browser);
+            browser.type(By.id("q"), latin);
+            browser.click(By.id("search"));
             loaded(browser);
             assertThat(text(browser, "cadres")).contains(cadre + " / " + latin).doesNotContain("13912349999");
             for (String write : new String[] {"add-cadre", "unit-form"}) {
