@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies the tour's pictures from the last run of the browser journeys (target/screenshots/, see docs/tour.md):
 #   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
-#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,CadresBrowserIT'
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,CadresBrowserIT'
 #   docs/tour/refresh.sh
 # Journeys number their steps (NN-step.png); the mapping below names the step, so it survives added steps.
 set -euo pipefail
@@ -15,6 +15,10 @@ copy() {   # copy <tour picture> <journey> <step name or printed file>
   if [[ -z "$found" ]]; then echo "missing: $shots/$2/*$3.png (for $1)" >&2; missing=1; return; fi
   cp "$found" "$tour/$1"
 }
+copy w1-workbench-county.png           workbench     workbench-county
+copy w2-income-target-bad-amount.png   income-target income-target-bad-amount
+copy w3-reduction-breakdown-over.png   reduction-breakdown reduction-breakdown-over
+copy w4-funds-saved.png                funds         funds-saved
 copy 1-clerk-start-form.png            clerk-applies start-form
 copy 2-bad-id-number.png               clerk-bad-id  error-shown
 copy 3-group-evaluation.png            reviews       group-evaluation-filled

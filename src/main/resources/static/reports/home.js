@@ -45,7 +45,9 @@
       tile('overdue', '逾期任务 / Overdue tasks', count(home.tasks.overdue), home.tasks.link, home.tasks.overdue > 0),
       tile('objections', home.objections.label, count(home.objections.value), home.objections.link,
         home.objections.value > 0),
-      tile('exits', '本年脱贫 / Exits this year (计划 / planned ' + count(home.exits.planned) + ')',
+      tile('exits', '本年脱贫 / Exits this year (计划 / planned ' + count(home.exits.planned)
+        + (home.exits.task === undefined || home.exits.task === null ? ''
+          : '，任务 / task ' + count(home.exits.task)) + ')',
         count(home.exits.exited), home.exits.link),
       tile('funds', '本年已下达 / Allocated this year, 元 (已拨付 / disbursed ' + yuan(home.funds.disbursedFen) + ')',
         yuan(home.funds.allocatedFen), home.funds.link),

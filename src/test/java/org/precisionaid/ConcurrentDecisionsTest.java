@@ -19,11 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.precisionaid.assistance.AssistanceService;
+import org.precisionaid.assistance.CadreRank;
 import org.precisionaid.procedure.ObjectionService;
 import org.precisionaid.registry.Codes;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.security.OfficialDirectory;
 import org.precisionaid.support.CaseFlows;
+import org.precisionaid.support.Cadres;
+import org.precisionaid.support.Registrations;
 import org.precisionaid.support.PostgresInitializer;
 import org.precisionaid.support.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +60,10 @@ class ConcurrentDecisionsTest {
     @Autowired HouseholdService households;
     @Autowired OfficialDirectory officials;
     @Autowired org.precisionaid.procedure.ObjectionRepository objectionRecords;
+    @Autowired AssistanceService assistance;
+    @Autowired org.precisionaid.procedure.OneActionPerTask taskLocks;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     final ExecutorService pool = Executors.newFixedThreadPool(2);
     CaseFlows flows;
@@ -187,6 +195,48 @@ class ConcurrentDecisionsTest {
         assertThat(decided).hasSize(1);
         assertThat(decided.get(0).getStatus().name()).isEqualTo(winner.toUpperCase());
         assertThat(households.history(applicationNo)).filteredOn(c -> c.getDecision().startsWith("objection")).hasSize(1);
+    }
+
+    /**
+     * The county office adds a cadre (which refreshes the cadres every open registration task of the county offers)
+     * while a township registers a household on one of those tasks. The registration holds its task when the cadre's
+     * transaction reaches it: that transaction must wait for the task and then pass it by, not take the task's
+     * variables first and deadlock with the completion that deletes them.
+     */
+    @Test
+    void aCadreAddedWhileTheTownshipRegistersAHouseholdWaitsForTheRegistrationInsteadOfDeadlocking() throws Exception {
+        String applicationNo = atTownshipReview(9107L);
+        flows.complete(TOWNSHIP, applicationNo, "townshipReview", Map.of("townshipDecision", "approve", "householdVisited", true));
+        flows.complete("county.654225", applicationNo, "countyReview", Map.of("countyDecision", "approve"));
+        long cadre = Cadres.fresh(assistance, "654225", CadreRank.STAFF);
+        flows.noticePeriodEnds(applicationNo);
+        String taskId = taskId(applicationNo, "registration");
+        as(identity, TOWNSHIP, () -> tasks.claim(taskId, TOWNSHIP));
+
+        java.util.concurrent.Future<Long> added = transactions.execute(registration -> {
+            // the registration has begun: its task is locked, as every completion locks it first
+            assertThat(taskLocks.lock(taskId)).isTrue();
+            java.util.concurrent.Future<Long> adding = pool.submit(() -> Cadres.fresh(assistance, "654225", CadreRank.STAFF));
+            waitUntilABackendWaitsForALock(adding);
+            as(identity, TOWNSHIP, () -> tasks.complete(taskId, Registrations.registration(cadre)));
+            return adding;
+        });
+        assertThat(added.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the cadre is added").isPositive();
+        assertThat(households.get(applicationNo).getStatus()).isEqualTo(Codes.Status.REGISTERED);
+    }
+
+    /** Until the other transaction waits on a row lock (it holds nothing we need meanwhile) — or has failed. */
+    private void waitUntilABackendWaitsForALock(java.util.concurrent.Future<?> other) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!other.isDone() && System.nanoTime() < deadline) {
+            Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'",
+                    Integer.class);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        assertThat(other.isDone()).as("the cadre's transaction neither waited nor finished within 20 s").isTrue();
     }
 
     private void assertOneWinsOneConflicts(List<Object> answers) {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.precisionaid.procedure.EngineCalls;
+import org.precisionaid.procedure.OneActionPerTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,11 +31,14 @@ class RegistrationOptionsRefresh implements ApplicationRunner {
     private final TaskService tasks;
     private final RegistrationPairing pairing;
     private final IdentityService identity;
+    private final OneActionPerTask taskLocks;
 
-    RegistrationOptionsRefresh(TaskService tasks, RegistrationPairing pairing, IdentityService identity) {
+    RegistrationOptionsRefresh(TaskService tasks, RegistrationPairing pairing, IdentityService identity,
+            OneActionPerTask taskLocks) {
         this.tasks = tasks;
         this.pairing = pairing;
         this.identity = identity;
+        this.taskLocks = taskLocks;
     }
 
     @Override
@@ -63,6 +67,9 @@ class RegistrationOptionsRefresh implements ApplicationRunner {
             }
             List<Task> page = query.orderByTaskId().asc().listPage(first, PAGE);
             for (Task task : page) {
+                if (!taskLocks.lock(task.getId())) {
+                    continue; // registered by the township since the query: nothing left to offer
+                }
                 String regionCode = (String) tasks.getVariable(task.getId(), "regionCode");
                 tasks.setVariableLocal(task.getId(), RegistrationPairing.OPTIONS,
                         optionsOfCounty.computeIfAbsent(regionCode.substring(0, 6), c -> pairing.options(regionCode)));

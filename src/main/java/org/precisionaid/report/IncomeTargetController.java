@@ -8,16 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.precisionaid.project.Money;
-import org.precisionaid.region.InvalidRegionCodeException;
-import org.precisionaid.region.OfficialRole;
-import org.precisionaid.region.RegionCode;
-import org.precisionaid.region.RegionLevel;
-import org.precisionaid.region.RegionService;
-import org.precisionaid.security.RegionScope;
-import org.precisionaid.web.FieldRuleException;
 import org.precisionaid.web.input.Numbers;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +34,12 @@ public class IncomeTargetController {
     static final int SOURCE_LENGTH = 256;
 
     private final JdbcTemplate jdbc;
-    private final RegionService regions;
-    private final ReportAccess access;
+    private final TargetInput input;
     private final Clock clock;
 
-    public IncomeTargetController(JdbcTemplate jdbc, RegionService regions, ReportAccess access, Clock clock) {
+    IncomeTargetController(JdbcTemplate jdbc, TargetInput input, Clock clock) {
         this.jdbc = jdbc;
-        this.regions = regions;
-        this.access = access;
+        this.input = input;
         this.clock = clock;
     }
 
@@ -65,11 +55,11 @@ public class IncomeTargetController {
     public TargetView read(@RequestParam(required = false) String county, @RequestParam(required = false) String year,
             Authentication user) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String code = county(county, "county", errors);
-        int targetYear = year(year, "year", errors);
-        throwIfAny(errors);
-        if (!readable(code, user)) {
-            throw forbidden("county", code + " lies outside your region");
+        String code = input.county(county, "county", errors);
+        int targetYear = input.year(year, "year", errors);
+        TargetInput.throwIfAny(errors);
+        if (!TargetInput.readable(code, user)) {
+            throw TargetInput.forbidden("county", code + " lies outside your region");
         }
         return view(code, targetYear, user);
     }
@@ -79,11 +69,11 @@ public class IncomeTargetController {
     public TargetView write(@PathVariable String countyCode, @PathVariable String year,
             @RequestBody TargetChange body, Authentication user) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String code = county(countyCode, "countyCode", errors);
-        int targetYear = year(year, "year", errors);
-        throwIfAny(errors);
-        if (!editable(code, user)) {
-            throw forbidden("countyCode", "only the county poverty-alleviation office of " + code
+        String code = input.county(countyCode, "countyCode", errors);
+        int targetYear = input.year(year, "year", errors);
+        TargetInput.throwIfAny(errors);
+        if (!TargetInput.editable(code, user)) {
+            throw TargetInput.forbidden("countyCode", "only the county poverty-alleviation office of " + code
                     + " sets its income targets");
         }
         Long fen = null;
@@ -96,7 +86,7 @@ public class IncomeTargetController {
         } else if (source.length() > SOURCE_LENGTH) {
             errors.put("source", "at most " + SOURCE_LENGTH + " characters");
         }
-        throwIfAny(errors);
+        TargetInput.throwIfAny(errors);
         Timestamp now = Timestamp.from(clock.instant());
         String by = user.getName();
         if (!update(code, targetYear, fen, source, by, now)) {
@@ -119,68 +109,8 @@ public class IncomeTargetController {
         List<TargetView> found = jdbc.query("select per_capita_net_fen, source, updated_by, updated_at from income_target"
                 + " where county_code = ? and target_year = ?", (rs, i) -> new TargetView(code, year,
                         Money.yuan(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        editable(code, user)), code, year);
-        return found.isEmpty() ? new TargetView(code, year, null, null, null, null, editable(code, user))
+                        TargetInput.editable(code, user)), code, year);
+        return found.isEmpty() ? new TargetView(code, year, null, null, null, null, TargetInput.editable(code, user))
                 : found.get(0);
-    }
-
-    /** Officials of the county, of a region above it, or of a township or village within it. */
-    static boolean readable(String countyCode, Authentication user) {
-        RegionScope scope = RegionScope.of(user);
-        String county = countyCode.substring(0, 6);
-        return scope.covers(countyCode) || scope.prefixes().stream().anyMatch(p -> p.startsWith(county));
-    }
-
-    static boolean editable(String countyCode, Authentication user) {
-        return RegionScope.memberOf(user, OfficialRole.COUNTY.key() + "-" + countyCode.substring(0, 6));
-    }
-
-    private String county(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, "is required: a county's 12-digit division code");
-            return null;
-        }
-        try {
-            RegionCode code = RegionCode.of(value.strip(), field);
-            if (code.level() != RegionLevel.COUNTY) {
-                errors.put(field, "'" + value.strip() + "' is not a county code");
-                return null;
-            }
-            if (!regions.exists(code.value())) {
-                errors.put(field, code.value() + " is not a known county");
-                return null;
-            }
-            return code.value();
-        } catch (InvalidRegionCodeException e) {
-            errors.put(field, "must be a 12-digit division code");
-            return null;
-        }
-    }
-
-    private int year(String value, String field, Map<String, String> errors) {
-        int thisYear = access.thisYear();
-        if (value == null || value.isBlank()) {
-            return thisYear;
-        }
-        if (!value.strip().matches("\\d{4}")) {
-            errors.put(field, "must be a year of four digits, e.g. " + thisYear);
-            return thisYear;
-        }
-        int year = Integer.parseInt(value.strip());
-        if (year < ReportAccess.FIRST_YEAR || year > thisYear + ReportAccess.YEARS_AHEAD) {
-            errors.put(field, "must lie between " + ReportAccess.FIRST_YEAR + " and "
-                    + (thisYear + ReportAccess.YEARS_AHEAD));
-        }
-        return year;
-    }
-
-    private static void throwIfAny(Map<String, String> errors) {
-        if (!errors.isEmpty()) {
-            throw FieldRuleException.invalid(errors);
-        }
-    }
-
-    private static FieldRuleException forbidden(String field, String why) {
-        return new FieldRuleException(HttpStatus.FORBIDDEN, "forbidden", "无权限 / Forbidden", Map.of(field, why));
     }
 }

@@ -83,6 +83,12 @@ class IncomeTargets {
                     targets.put(rs.getString(1).substring(0, 6) + ":" + rs.getInt(2),
                             new Target(rs.getLong(3), rs.getString(4)));
                 }, low, high, from, to);
+        // a township's or village's own target (region_target), under the key of its full code
+        jdbc.query("select region_code, target_year, per_capita_net_fen, source from region_target"
+                + " where region_code between ? and ? and target_year between ? and ? and per_capita_net_fen is not null",
+                rs -> {
+                    targets.put(rs.getString(1) + ":" + rs.getInt(2), new Target(rs.getLong(3), rs.getString(4)));
+                }, request.low(), request.high(), from, to);
         return targets;
     }
 
@@ -106,7 +112,8 @@ class IncomeTargets {
         }
         Map<String, Sums> byVillageYear = new HashMap<>();
         jdbc.query("select a.village_code, a.account_year, count(*), sum(a.income_fen), sum(a.members),"
-                + " sum(case when a.members > 0 and a.income_fen >= coalesce(t.per_capita_net_fen, " + lineCase
+                + " sum(case when a.members > 0 and a.income_fen >= coalesce(v.per_capita_net_fen, w.per_capita_net_fen,"
+                + " t.per_capita_net_fen, " + lineCase
                 + ") * a.members then 1 else 0 end),"
                 + " sum(case when a.members > 0 and a.income_fen < (" + lineCase + ") * a.members then 1 else 0 end)"
                 + " from (select h.village_code, e.account_year, e.household_id,"
@@ -117,6 +124,9 @@ class IncomeTargets {
                 + "   group by h.village_code, e.account_year, e.household_id) a"
                 + " left join income_target t on t.county_code = concat(substring(a.village_code, 1, 6), '000000')"
                 + "   and t.target_year = a.account_year"
+                + " left join region_target v on v.region_code = a.village_code and v.target_year = a.account_year"
+                + " left join region_target w on w.region_code = concat(substring(a.village_code, 1, 9), '000')"
+                + "   and w.target_year = a.account_year"
                 + " group by a.village_code, a.account_year", rs -> {
                     Sums s = new Sums();
                     s.households = rs.getLong(3);
@@ -191,7 +201,9 @@ class IncomeTargets {
                         "实际人均纯收入 = 各户收支台账的收入合计 ÷ 这些户的人数（与识别时同一口径） / Actual = the income lines of"
                                 + " the households' accounts over their members (the identification rule)",
                         "县未设定目标的年度以当年贫困线为目标 / Where the county set no target for a year, the poverty line"
-                                + " of that year is the target"), null, null);
+                                + " of that year is the target",
+                        "乡镇、村另有目标的，按其目标计 / A township or village with a target of its own is measured"
+                                + " against it"), null, null);
     }
 
     private static void putActuals(Map<String, Object> row, Sums sum, Target target) {
@@ -206,12 +218,18 @@ class IncomeTargets {
         row.put("belowLine", sum.belowLine);
     }
 
-    /** The target of a region: its county's for the year, else the poverty line; above county level only if shared. */
+    /**
+     * The target of a region: its own (a township or village), else its township's, else its county's for the year,
+     * else the poverty line; above county level only if shared.
+     */
     private static Target targetOf(String code, RegionLevel level, int year, Map<String, Target> targets,
             List<RegionRows.Row> regions, Long lineFen) {
         Target line = lineFen == null ? null : new Target(lineFen, "贫困线 / poverty line");
         if (!level.isAbove(RegionLevel.COUNTY)) {
-            return targets.getOrDefault(code.substring(0, 6) + ":" + year, line);
+            Target own = level == RegionLevel.COUNTY ? null : targets.get(code + ":" + year);
+            Target township = level == RegionLevel.VILLAGE ? targets.get(code.substring(0, 9) + "000:" + year) : null;
+            return own != null ? own : township != null ? township
+                    : targets.getOrDefault(code.substring(0, 6) + ":" + year, line);
         }
         Target shared = null;
         for (RegionRows.Row county : regions) {

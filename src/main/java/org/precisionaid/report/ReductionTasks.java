@@ -60,6 +60,27 @@ class ReductionTasks {
                 (rs, i) -> new Achieved(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)),
                 request.low(), request.high());
 
+        // the tasks the county office set (region_target): of each region in the chosen year, and of the report's
+        // region year by year (a city or province: its counties' tasks added up)
+        Map<String, Integer> taskOf = new HashMap<>();
+        jdbc.query("select region_code, exit_households from region_target where target_year = ? and region_code"
+                + " between ? and ? and exit_households is not null", rs -> {
+                    taskOf.put(rs.getString(1), rs.getInt(2));
+                }, year, request.low(), request.high());
+        Map<Integer, Long> taskByYear = new HashMap<>();
+        boolean aboveCounty = request.level().isAbove(org.precisionaid.region.RegionLevel.COUNTY);
+        Object[] whose = aboveCounty ? new Object[] {request.low(), request.high()}
+                : new Object[] {request.region().getCode()};
+        Object[] args = new Object[whose.length + 2];
+        args[0] = year - YEARS_BACK;
+        args[1] = year + YEARS_AHEAD;
+        System.arraycopy(whose, 0, args, 2, whose.length);
+        jdbc.query("select target_year, sum(exit_households) from region_target where exit_households is not null"
+                + " and target_year between ? and ? and " + (aboveCounty
+                        ? "region_level = 'COUNTY' and region_code between ? and ?" : "region_code = ?")
+                + " group by target_year", rs -> {
+                    taskByYear.put(rs.getInt(1), rs.getLong(2));
+                }, args);
         TreeMap<Integer, long[]> byYear = new TreeMap<>(); // planned hh, planned people, exited hh, exited people, on time
         for (int y = year - YEARS_BACK; y <= year + YEARS_AHEAD; y++) {
             byYear.put(y, new long[5]);
@@ -83,6 +104,7 @@ class ReductionTasks {
         byYear.forEach((y, t) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("year", y);
+            row.put("taskHouseholds", taskByYear.get(y));
             row.put("plannedHouseholds", t[0]);
             row.put("plannedPeople", t[1]);
             row.put("exitedHouseholds", t[2]);
@@ -122,6 +144,7 @@ class ReductionTasks {
             row.put("level", region.levelLabel());
             row.put("code", region.code());
             row.put("name", region.name());
+            row.put("taskHouseholds", taskOf.get(region.code()));
             row.put("plannedHouseholds", sum[0]);
             row.put("exitedHouseholds", sum[1]);
             row.put("exitedOnTime", sum[2]);
@@ -131,6 +154,7 @@ class ReductionTasks {
         }
         Report.Table years = new Report.Table("years", "逐年减贫任务 / Tasks year by year", List.of(
                 Report.Column.year("year", "年度 / Year"),
+                Report.Column.integer("taskHouseholds", "下达减贫任务（户） / Task set (households)"),
                 Report.Column.integer("plannedHouseholds", "计划脱贫户数 / Planned exits (households)"),
                 Report.Column.integer("plannedPeople", "计划脱贫人数 / Planned exits (people)"),
                 Report.Column.integer("exitedHouseholds", "实际脱贫户数 / Exits achieved (households)"),
@@ -141,6 +165,7 @@ class ReductionTasks {
                 Report.Column.text("level", "级别 / Level"),
                 Report.Column.text("code", "区划代码 / Code"),
                 Report.Column.text("name", "名称 / Name"),
+                Report.Column.integer("taskHouseholds", "下达减贫任务（户） / Task set (households)"),
                 Report.Column.integer("plannedHouseholds", "计划脱贫户数 / Planned exits"),
                 Report.Column.integer("exitedHouseholds", "实际脱贫户数 / Exits achieved"),
                 Report.Column.integer("exitedOnTime", "按期脱贫户数 / Planned and exited on time"),
@@ -150,6 +175,8 @@ class ReductionTasks {
                 now, List.of(years, regions), List.of(
                         "计划：建档立卡时确定的脱贫时限；实际：销号年度 / Planned: the time limit set on the file card;"
                                 + " achieved: the year the household left the register",
+                        "下达任务：县扶贫办分解到乡镇、村的年度减贫任务 / Task set: the year's task the county office broke"
+                                + " down to its townships and villages",
                         "完成率 = 按期脱贫户数 ÷ 计划脱贫户数 / Completion = exited by the planned year ÷ planned"),
                 null, null);
     }

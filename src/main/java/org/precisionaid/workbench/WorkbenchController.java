@@ -126,14 +126,29 @@ public class WorkbenchController {
                 "disbursedFen", fen.get("DISBURSEMENT"), "link", link);
     }
 
-    /** Households planned to exit this year (their file cards) against those that did. */
+    /**
+     * Households planned to exit this year (their file cards) and the task the county set the region (its breakdown;
+     * a city or province: its counties' tasks added up), against those that did.
+     */
     private Map<String, Object> exits(ReportRequest request, String link) {
         Long planned = jdbc.queryForObject("select count(*) from household h join file_card f on f.household_id = h.id"
                 + " where f.planned_exit_year = ? and h.status in ('REGISTERED', 'EXITED')"
                 + " and h.village_code between ? and ?", Long.class, request.year(), request.low(), request.high());
         Long exited = jdbc.queryForObject("select count(*) from household where exit_year = ? and status = 'EXITED'"
                 + " and village_code between ? and ?", Long.class, request.year(), request.low(), request.high());
-        return Map.of("planned", planned, "exited", exited, "link", link);
+        boolean aboveCounty = request.level().isAbove(org.precisionaid.region.RegionLevel.COUNTY);
+        Long task = aboveCounty
+                ? jdbc.queryForObject("select sum(exit_households) from region_target where target_year = ?"
+                        + " and region_level = 'COUNTY' and region_code between ? and ?", Long.class, request.year(),
+                        request.low(), request.high())
+                : jdbc.queryForObject("select sum(exit_households) from region_target where target_year = ?"
+                        + " and region_code = ?", Long.class, request.year(), request.region().getCode());
+        Map<String, Object> exits = new java.util.LinkedHashMap<>();
+        exits.put("planned", planned);
+        exits.put("task", task);
+        exits.put("exited", exited);
+        exits.put("link", link);
+        return exits;
     }
 
     /** Cases being decided (and how many past their 15 days), supported, and risks eliminated this year. */

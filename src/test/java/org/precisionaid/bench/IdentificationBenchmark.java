@@ -200,11 +200,12 @@ class IdentificationBenchmark {
                         Map.of("countyDecision", "approve"));
                 String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
                         .singleResult().getId();
+                // the cadre exists before the registration task offers the county's cadres with quota left
+                String cadreId = String.valueOf(Cadres.forHousehold(context.getBean(AssistanceService.class), county, n));
                 stats.time("6-noticeTimer", () -> management.executeJob(management.createJobQuery()
                         .processInstanceId(instanceId).activityId("noticePeriodOver").singleResult().getId()));
                 step(stats, tasks, identity, "7-registration", "township." + township, applicationNo, Map.of(
-                        "cadreId", String.valueOf(Cadres.forHousehold(context.getBean(AssistanceService.class),
-                                county, n)), "supportMeasures", "产业扶持",
+                        "cadreId", cadreId, "supportMeasures", "产业扶持",
                         "plannedExitYear", (long) java.time.Year.now().getValue() + 1));
             }
         });
@@ -308,11 +309,23 @@ class IdentificationBenchmark {
         List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where "
                 + "upper(table_name) like 'ACT_HI_%'", String.class);
         long rows = 0;
-        for (String table : tables) {
-            rows += jdbc.queryForObject("select count(*) from " + table, Long.class);
-        }
         int perHousehold = Math.max(households, 1);
+        Map<String, Object> byTable = new java.util.TreeMap<>(); // where history goes: rows (and bytes) per household
+        for (String table : tables) {
+            long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
+            rows += count;
+            if (count > 0) {
+                Map<String, Object> share = new LinkedHashMap<>();
+                share.put("rows", round((double) count / perHousehold));
+                if ("postgres".equals(database)) {
+                    share.put("bytes", jdbc.queryForObject("select pg_total_relation_size(quote_ident(?))", Long.class,
+                            table) / perHousehold);
+                }
+                byTable.put(table.toLowerCase(java.util.Locale.ROOT), share);
+            }
+        }
         result.put("historyRowsPerHousehold", round((double) rows / perHousehold));
+        result.put("historyByTable", byTable);
         long registryRows = 0;
         for (String table : List.of("household", "household_member", "household_status_change", "file_card")) {
             registryRows += jdbc.queryForObject("select count(*) from " + table, Long.class);

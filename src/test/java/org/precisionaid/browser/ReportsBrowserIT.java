@@ -174,6 +174,58 @@ class ReportsBrowserIT {
     }
 
     @Test
+    void theCountyOfficeBreaksItsReductionTaskDownToTownshipsAfterPartsOverTheWholeAreNamed() {
+        int year = YEAR + 4; // a year no other journey or test of Yumin breaks down
+        String jiyeke = "654225101000"; // 吉也克镇
+        try (Browser browser = reportsAs("reduction-breakdown", "county.654225")) {
+            browser.open("/reports/targets.html?county=654225000000&year=" + year);
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("breakdown-changed")).getText()).contains("尚未分解");
+            int county = rowIndex(browser, "654225000000");
+            int township = rowIndex(browser, jiyeke);
+            browser.type(By.id("targets[" + county + "].exitHouseholds"), "5");
+            browser.type(By.id("targets[" + township + "].exitHouseholds"), "8");
+            browser.type(By.id("breakdownSource"), "县脱贫攻坚指挥部任务分解 / County task plan");
+            assertThat(browser.driver.findElement(By.id("parts-654225000000")).getText()).startsWith("8 /");
+            browser.click(By.id("save-breakdown"));
+            String countyError = "error-targets[" + county + "].exitHouseholds";
+            browser.waitUntil(d -> !d.findElement(By.id(countyError)).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id(countyError)).getText()).contains("more than this task of 5");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()",
+                    browser.driver.findElement(By.id("breakdown")));
+            browser.screenshot("reduction-breakdown-over");
+            assertThat(browser.driver.findElement(By.id("breakdown-changed")).getText()).as("nothing saved")
+                    .contains("尚未分解");
+
+            browser.type(By.id("targets[" + county + "].exitHouseholds"), "12");
+            browser.click(By.id("save-breakdown"));
+            browser.waitUntil(d -> d.findElement(By.id("breakdown-saved")).getText().contains("已保存 / Saved"));
+            assertThat(browser.driver.findElement(By.id(countyError)).getText()).isEmpty();
+            assertThat(browser.driver.findElement(By.id("breakdown-changed")).getText()).contains("county.654225");
+            browser.screenshot("reduction-breakdown-saved");
+        }
+        try (Browser browser = reportsAs("reduction-breakdown-township", "township.654225101")) {
+            browser.open("/reports/targets.html?county=654225000000&year=" + year);
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.cssSelector("#breakdown-rows tr[data-code='" + jiyeke + "']"))
+                    .getText()).contains("8");
+            assertThat(browser.driver.findElements(By.cssSelector("#breakdown-rows input"))).as("a township only reads")
+                    .isEmpty();
+            assertThat(browser.driver.findElement(By.id("save-breakdown")).isDisplayed()).isFalse();
+        }
+    }
+
+    private static int rowIndex(Browser browser, String code) {
+        List<org.openqa.selenium.WebElement> rows = browser.driver.findElements(By.cssSelector("#breakdown-rows tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (code.equals(rows.get(i).getDomAttribute("data-code"))) {
+                return i;
+            }
+        }
+        throw new AssertionError(code + " has no row");
+    }
+
+    @Test
     void theFinanceBureauSetsTheAvailableFundsAfterABadAmountIsNamedAndATownshipHasNoFundsScreen() {
         int year = YEAR + 7; // a year no project of Yumin draws on
         try (Browser browser = reportsAs("funds", "finance.654225")) {

@@ -138,6 +138,15 @@ final class ApiContract {
         add("PUT /api/income-targets/{countyCode}/{year}", "Reports", "Set a county's per-capita net income target",
                 COUNTY_OFFICE + "; " + ADMIN, Set.of(400, 403), "Body `{perCapitaNetYuan, source}`: yuan > 0 with at "
                 + "most 2 decimals and 6 digits before the point; `source` who set it (256 characters).");
+        add("GET /api/region-targets", "Reports", "A county's poverty-reduction tasks and income targets broken down to"
+                + " its townships and villages", "officials of the county, above it or within it", Set.of(400, 403),
+                "`county`, `year` (default this year). One row per region (the county, each township, its villages) with "
+                + "`exitHouseholds`, `exitPeople`, `perCapitaNetYuan` (null: none set) and the file cards' planned exits.");
+        add("PUT /api/region-targets/{countyCode}/{year}", "Reports", "Replace a county's breakdown of the year",
+                COUNTY_OFFICE + "; " + ADMIN, Set.of(400, 403), "Body `{source, targets: [{code, exitHouseholds, "
+                + "exitPeople, perCapitaNetYuan}]}`: regions of that county, each once; counts 0–1,000,000, people at "
+                + "least the households; the townships' tasks together at most the county's, a township's villages' at "
+                + "most the township's; an income target for townships and villages only (the county's: income-targets).");
         // return-to-poverty monitoring
         add("POST /api/monitoring/households", "Monitoring",
                 "Enter a household that was never registered as a monitoring subject; its case starts at once", CLERK,

@@ -79,6 +79,7 @@ final class BodyEndpoints {
             Map.entry("POST /api/assisting-units", Set.of("name")),
             Map.entry("PUT /api/assisting-units/{id}", Set.of("name")),
             Map.entry("PUT /api/income-targets/{countyCode}/{year}", Set.of("source")),
+            Map.entry("PUT /api/region-targets/{countyCode}/{year}", Set.of("source")),
             Map.entry("POST /api/cadres/{id}/visits", Set.of("description")),
             Map.entry("POST /api/households/{applicationNo}/pairing", Set.of("reason")),
             Map.entry("POST /api/cadres/{id}/reassignment", Set.of("reason")),
@@ -280,6 +281,8 @@ final class BodyEndpoints {
                         BodyEndpoints::quota, BodyEndpoints::quota),
                 new Endpoint("PUT", "/api/income-targets/{countyCode}/{year}", COUNTY_OFFICE, Kind.JSON, Set.of(),
                         BodyEndpoints::incomeTarget, BodyEndpoints::incomeTarget),
+                new Endpoint("PUT", "/api/region-targets/{countyCode}/{year}", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::regionTargets, BodyEndpoints::regionTargets),
                 new Endpoint("PUT", "/api/funds/{county}/{year}/{source}", COUNTY_OFFICE, Kind.JSON, Set.of(),
                         BodyEndpoints::fundAvailability, BodyEndpoints::fundAvailability),
                 new Endpoint("POST", "/api/officials", ADMIN, Kind.JSON, Set.of("regionCode"),
@@ -419,6 +422,14 @@ final class BodyEndpoints {
     private static Call incomeTarget(Fixtures f) {
         return new Call("/api/income-targets/654224000000/" + (LocalDate.now().getYear() + 9), f.json.createObjectNode()
                 .put("perCapitaNetYuan", new java.math.BigDecimal("7200.00")).put("source", "县政府工作报告 / County report"));
+    }
+
+    /** Toli's breakdown of a year no other test reads (RegionTargetApiTest: this year + 8 and + 9). */
+    private static Call regionTargets(Fixtures f) {
+        ObjectNode body = f.json.createObjectNode().put("source", "县任务分解 / County task plan");
+        body.putArray("targets").addObject().put("code", "654224101000").put("exitHouseholds", 3)
+                .put("exitPeople", 7).put("perCapitaNetYuan", new java.math.BigDecimal("6500.00"));
+        return new Call("/api/region-targets/654224000000/" + (LocalDate.now().getYear() + 10), body);
     }
 
     /** Toli's social donations of a year no project draws on (FundApiTest: this year + 8). */
