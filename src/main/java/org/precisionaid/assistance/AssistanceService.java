@@ -62,6 +62,10 @@ public class AssistanceService implements Responsibility {
     public record CadresChanged(String countyCode) {
     }
 
+    /** A change that will lock a cadre's row and then change what forms offer: their tasks are locked first. */
+    public record CadresChanging(String countyCode) {
+    }
+
     AssistanceService(CadreRepository cadres, AssistingUnitRepository units, PairingRepository pairings,
             VisitRepository visits, HouseholdService households, RegionService regions, JdbcTemplate jdbc,
             EntityManager entities, AssistanceProperties properties, Clock clock, IdentityService identity,
@@ -187,6 +191,7 @@ public class AssistanceService implements Responsibility {
         String latin = text(nameLatin, "nameLatin", 64, false, errors);
         CadreRank cadreRank = rank(rank, errors);
         String cleanPhone = phone(phone, errors);
+        lockTasksBeforeCadre(cadreId);
         Cadre cadre = lockCadre(cadreId, "cadreId");
         AssistingUnit unit = unitOfCounty(unitId, cadre.getCountyCode(), errors);
         throwIfAny(errors);
@@ -460,6 +465,7 @@ public class AssistanceService implements Responsibility {
         Map<String, String> errors = new LinkedHashMap<>();
         String why = text(reason, "reason", MAX_TEXT, true, errors);
         throwIfAny(errors);
+        lockTasksBeforeCadre(cadreId);
         Cadre cadre = lockCadre(cadreId, "cadreId");
         int open = currentHouseholdIds(cadreId).size();
         if (open > 0) {
@@ -604,6 +610,15 @@ public class AssistanceService implements Responsibility {
 
     private void endCurrent(long householdId, String actor, String reason) {
         pairings.current(householdId).ifPresent(p -> p.end(clock.instant(), actor, reason));
+    }
+
+    /**
+     * The open registration tasks of the cadre's county, locked before his row (ADR 0021: a registration locks its task,
+     * then the cadre). Read with plain SQL, so that the cadre is loaded only under his lock, never stale.
+     */
+    private void lockTasksBeforeCadre(long cadreId) {
+        jdbc.queryForList("select county_code from cadre where id = ?", String.class, cadreId).stream().findFirst()
+                .ifPresent(county -> events.publishEvent(new CadresChanging(county)));
     }
 
     private Cadre lockCadre(long cadreId, String field) {
