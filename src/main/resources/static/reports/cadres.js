@@ -221,6 +221,7 @@
       const own = await O.call('GET', '/api/regions/' + county());
       const label = own.nameZh + ' / ' + own.nameEn + ' (' + own.code + ')';
       $('title').textContent = label;
+      $('county').selectedOptions[0].textContent = label;
       await loadUnits();
       await loadCadres();
       const regions = await O.call('GET', '/api/regions?' + new URLSearchParams({parent: county()}));
