@@ -140,6 +140,11 @@
     $('name').value = c ? c.name : '';
     $('nameLatin').value = c ? (c.nameLatin || '') : '';
     $('cadreRank').value = c ? c.rank : 'STAFF';
+    // his unit may lie above the county (a prefecture's office): not in the county's list, offered all the same
+    if (c && !state.units.some((u) => u.id === c.unit.id)) {
+      $('unitId').appendChild(Object.assign(O.el('option', c.unit.name + '（' + c.unit.regionName + '）'),
+        {value: String(c.unit.id)}));
+    }
     $('unitId').value = c ? String(c.unit.id) : '';
     $('phone').value = c ? (c.phone || '') : '';
     $('userId').value = '';

@@ -161,6 +161,17 @@ class CadresBrowserIT {
             assertThat(browser.driver.findElements(By.id("open-" + leaving))).as("off the list of active cadres")
                     .isEmpty();
             assertThat(assistance.cadre(leaving).isActive()).isFalse();
+
+            // a cadre whose unit lies above the county (the prefecture's office) keeps it in the correction form
+            browser.type(By.id("q"), "Ma Jianhua");
+            browser.click(By.id("search"));
+            loaded(browser);
+            browser.click(By.xpath("//table[@id='cadres']//a[contains(., 'Ma Jianhua')]"));
+            browser.waitUntil(d -> d.findElement(By.id("detail-title")).getText().contains("马建华"));
+            browser.click(By.id("edit-cadre"));
+            assertThat(new Select(browser.driver.findElement(By.id("unitId"))).getFirstSelectedOption().getText())
+                    .contains("塔城地区行政公署办公室");
+            browser.click(By.id("cancel-cadre"));
         }
         try (Browser browser = as("cadres-township", "township.654224101")) {
             browser.open("/reports/home.html");
