@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Copies the tour's pictures from the last run of the browser journeys (target/screenshots/, see docs/tour.md):
 #   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
-#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,CadresBrowserIT'
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,WorkTeamsBrowserIT,YearScreensBrowserIT,CadresBrowserIT'
+#   (the card with the work team: ./mvnw test -Dtest=WorkTeamApiTest)
 #   docs/tour/refresh.sh
 # Journeys number their steps (NN-step.png); the mapping below names the step, so it survives added steps.
 set -euo pipefail
@@ -53,6 +54,19 @@ copy m5-monitoring-notice.png          monitoring    monitoring-notice
 copy m6-county-approval.png            monitoring    county-approval-filled
 copy m7-cadre-visit.png                monitoring    cadre-visit-filled
 copy m8-elimination-notice.png         monitoring    elimination-notice
+copy t1-teams-of-the-county.png         work-teams    teams-of-the-county
+copy t2-cadre-already-stationed.png     work-teams    cadre-already-stationed
+copy t3-team-stationed.png              work-teams    team-stationed
+copy t4-teams-township.png              work-teams-township teams-township
+copy t5-assistance-card-with-work-team.png printed    assistance-card-with-work-team
+copy y1-village-file.png               year-village-file           village-file-verdict-before
+copy y2-village-file-bad-value.png     year-village-file           village-file-bad-value
+copy y3-village-file-verdict.png       year-village-file           village-file-verdict-after
+copy y4-village-file-township.png      year-village-file-township  village-file-township-reads
+copy y5-assessment-progress.png        year-assessment             assessment-progress
+copy y6-assessment-stopped.png         year-assessment             assessment-stopped
+copy y7-assessment-done.png            year-assessment             assessment-done
+copy y8-scoring.png                    year-assessment             scoring-results
 copy c1-cadres-list.png                 cadres-county   cadres-list
 copy c2-cadre-bad-phone.png            cadres-county   cadre-bad-phone
 copy c3-cadre-added.png                cadres-county   cadre-added

@@ -1,8 +1,14 @@
-// Shows the links to the cadres, quotas and pairing screens (elements with data-screen) only to the roles that use
-// them, as GET /api/cadre-access says; the server refuses the screens' writes to anyone else anyway.
+// Links to the year screens (village files, the year's assessment, scoring) only for the officials who use them:
+// every element whose data-screen names one of them (villageFiles, assessment, scoring) stays hidden unless GET /api/workbench/screens
+// says the caller uses that screen. Hiding is for clarity; each endpoint refuses the others anyway.
 (function () {
   'use strict';
-  window.Office.call('GET', '/api/cadre-access').then((access) => {
-    document.querySelectorAll('[data-screen]').forEach((e) => { e.hidden = !access[e.dataset.screen]; });
-  }).catch(() => { /* not logged in: the page itself says so */ });
+  fetch('/api/workbench/screens', {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+    .then((response) => (response.ok ? response.json() : null))
+    .then((screens) => {
+      document.querySelectorAll('[data-screen]').forEach((link) => {
+        link.hidden = !(screens && screens[link.dataset.screen] === true);
+      });
+    })
+    .catch(() => { /* links stay hidden: the page itself still works */ });
 }());

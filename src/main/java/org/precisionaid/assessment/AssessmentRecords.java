@@ -118,6 +118,34 @@ public class AssessmentRecords {
         return n == null ? 0 : n;
     }
 
+    /** One lane of the bulk start (households whose registry id modulo the lanes is its number). */
+    public record Lane(int lane, int started, int remaining) {
+    }
+
+    /**
+     * Per lane: households started for the year, and those due and not started yet (what a resumed run still starts).
+     * The split is the one {@link #nextDue} reads by, so a lane's figures are the work of its job.
+     */
+    public List<Lane> lanes(String countyCode, int year, int lanes, LocalDate today) {
+        int[] started = new int[lanes];
+        int[] remaining = new int[lanes];
+        // the lane count is our own setting, a number: written into the SQL so select and group by are one expression
+        String rowLane = "mod(household_id, " + lanes + ")";
+        jdbc.query("select " + rowLane + ", count(*) from household_assessment where county_code = ?"
+                + " and assessment_year = ? group by " + rowLane,
+                row -> { started[row.getInt(1)] = row.getInt(2); }, countyCode, year);
+        String householdLane = "mod(h.id, " + lanes + ")";
+        jdbc.query("select " + householdLane + ", count(*)" + DUE + " and not exists (select 1 from"
+                + " household_assessment a where a.household_id = h.id and a.assessment_year = ?) group by "
+                + householdLane, row -> { remaining[row.getInt(1)] = row.getInt(2); },
+                countyCode.substring(0, 6) + "%", java.sql.Date.valueOf(today), year);
+        List<Lane> result = new java.util.ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            result.add(new Lane(lane, started[lane], remaining[lane]));
+        }
+        return result;
+    }
+
     /** How many households of the run have each outcome so far (null: not yet decided). */
     public Map<String, Integer> outcomes(String countyCode, int year) {
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -30,19 +30,31 @@ public class AssessmentRuns {
     private final RuntimeService runtime;
     private final org.camunda.bpm.engine.IdentityService identity;
     private final Clock clock;
+    private final org.camunda.bpm.engine.ManagementService management;
+    private final int lanes;
 
     public AssessmentRuns(AssessmentRecords records, RegionService regions, RuntimeService runtime,
-            org.camunda.bpm.engine.IdentityService identity, Clock clock) {
+            org.camunda.bpm.engine.IdentityService identity, Clock clock,
+            org.camunda.bpm.engine.ManagementService management,
+            @org.springframework.beans.factory.annotation.Value("${precision-aid.annual-assessment.lanes:4}") int lanes) {
         this.identity = identity;
+        this.management = management;
+        this.lanes = Math.max(1, lanes);
         this.records = records;
         this.regions = regions;
         this.runtime = runtime;
         this.clock = clock;
     }
 
+    /**
+     * How far the run has got. {@code stopped}: neither running nor finished (its start case was cancelled or lost),
+     * so starting it again resumes it; {@code failedLanes}: lanes whose job ran out of retries (an incident for the
+     * administrator in Cockpit; the run waits for it). Lanes split the households as the start case does.
+     */
     public record Progress(String countyCode, String county, int year, int total, int started, String startedBy,
                            java.time.Instant startedAt, java.time.Instant finishedAt, boolean running,
-                           Map<String, Integer> outcomes) {
+                           Map<String, Integer> outcomes, boolean stopped, int remaining, int failedLanes,
+                           java.util.List<AssessmentRecords.Lane> lanes) {
     }
 
     /** Checks the county and year; names the field and the rule when one is wrong. */
@@ -104,9 +116,28 @@ public class AssessmentRuns {
         AssessmentRecords.Run run = records.run(countyCode, year).orElseThrow(() -> new FieldRuleException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "未启动 / Not started",
                 Map.of("assessmentYear", "the assessment of " + year + " has not been started for " + countyCode)));
+        boolean running = running(countyCode, year);
+        var byLane = records.lanes(countyCode, year, lanes, LocalDate.now(clock));
+        // once finished, a household registered later waits for next year (ADR 0011): nothing remains of this run
+        int remaining = run.finishedAt() != null ? 0
+                : byLane.stream().mapToInt(AssessmentRecords.Lane::remaining).sum();
         return new Progress(countyCode, regions.get(countyCode).label(), year, run.total(),
                 records.started(countyCode, year), run.startedBy(), run.startedAt(), run.finishedAt(),
-                running(countyCode, year), records.outcomes(countyCode, year));
+                running, records.outcomes(countyCode, year), !running && run.finishedAt() == null, remaining,
+                running ? failedLanes(countyCode, year) : 0, run.finishedAt() != null ? byLane.stream()
+                        .map(l -> new AssessmentRecords.Lane(l.lane(), l.started(), 0)).toList() : byLane);
+    }
+
+    private int failedLanes(String countyCode, int year) {
+        return EngineCalls.withoutAuthorization(identity, () -> {
+            var start = runtime.createProcessInstanceQuery().processDefinitionKey(AssessmentVariables.START_KEY)
+                    .processInstanceBusinessKey(businessKey(countyCode, year)).list();
+            long failed = 0;
+            for (var instance : start) {
+                failed += management.createJobQuery().processInstanceId(instance.getId()).noRetriesLeft().count();
+            }
+            return (int) failed;
+        });
     }
 
     public static String businessKey(String countyCode, int year) {

@@ -12,6 +12,7 @@ import org.precisionaid.registry.Household;
 import org.precisionaid.registry.HouseholdNotFoundException;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.registry.Member;
+import org.precisionaid.registry.VillageTeams;
 import org.precisionaid.security.RegionScope;
 import org.precisionaid.web.ConflictException;
 import org.springframework.http.CacheControl;
@@ -42,9 +43,11 @@ public class AssistanceCardController {
     private final RegionService regions;
     private final PrintFont font;
     private final PrintClock clock;
+    private final VillageTeams villageTeams;
 
     AssistanceCardController(HouseholdService households, AssistanceService assistance, AssistingUnitRepository units,
-            RegionService regions, PrintFont font, PrintClock clock) {
+            RegionService regions, PrintFont font, PrintClock clock, VillageTeams villageTeams) {
+        this.villageTeams = villageTeams;
         this.households = households;
         this.assistance = assistance;
         this.units = units;
@@ -94,6 +97,7 @@ public class AssistanceCardController {
             cadreName = orDash(card.getResponsibleCadre());
             phone = "—";
         }
+        VillageTeams.Names stationed = villageTeams.namesFor(household.getVillageCode());
         try (PdfSheet sheet = new PdfSheet(font, TITLE + " · " + card.getCardNo(),
                 card.getCardNo() + " · " + village.getNameZh() + " / " + village.getNameEn())) {
             sheet.title("扶贫帮扶明白卡").centred("Household assistance card", 12f).space(4f)
@@ -116,7 +120,13 @@ public class AssistanceCardController {
                     .fields(List.of(
                             List.of("帮扶单位 / Assisting unit", unit),
                             List.of("帮扶责任人 / Responsible cadre", cadreName),
-                            List.of("联系电话 / Phone", phone)))
+                            List.of("联系电话 / Phone", phone),
+                            List.of("驻村工作队 / Village work team", orDash(stationed.workTeam())
+                                    + (stationed.teamLeader() == null ? "" : "，队长 / leader " + stationed.teamLeader())),
+                            List.of("第一书记 / First secretary", orDash(stationed.firstSecretary())),
+                            List.of("结对帮扶单位 / Units paired with the village",
+                                    stationed.assistingUnits().isEmpty() ? "—"
+                                            : String.join("、", stationed.assistingUnits()))))
                     .heading("帮扶计划 / Plan")
                     .fields(List.of(
                             List.of("帮扶措施 / Support measures", orDash(card.getSupportMeasures())),

@@ -250,6 +250,11 @@ public class AssistanceService implements Responsibility {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AssistingUnit> unit(long unitId) {
+        return units.findById(unitId);
+    }
+
+    @Transactional(readOnly = true)
     public List<AssistingUnit> units(String regionPrefix, int page, int size) {
         return units.findInRegion(regionPrefix, PageRequest.of(page, size));
     }

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -186,9 +185,6 @@ public class AuditService {
                 .orderByHistoricActivityInstanceStartTime().asc().list();
         List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates()
                 .orderByTime().asc().list();
-        List<HistoricIdentityLinkLog> links = new ArrayList<>();
-        tasks.forEach(task -> links.addAll(history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-                .orderByTime().asc().list()));
         List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
                 .orderByTimestamp().asc().list();
         Household household = householdOf(instance);
@@ -208,12 +204,15 @@ public class AuditService {
                         task.getTaskDefinitionKey(), task.getAssignee(), submitted));
             }
         }
-        for (HistoricIdentityLinkLog link : links) {
-            if ("assignee".equals(link.getType()) && "add".equals(link.getOperationType())) {
-                HistoricTaskInstance task = taskById.get(link.getTaskId());
-                timeline.add(new AuditCase.Event(instant(link.getTime()), "task-claimed",
+        // claims and assignments as the operation log holds them (the identity-link log is not kept: AuditedHistory)
+        for (UserOperationLogEntry entry : operations) {
+            boolean claimed = UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType());
+            boolean assigned = UserOperationLogEntry.OPERATION_TYPE_ASSIGN.equals(entry.getOperationType());
+            if ((claimed || assigned) && "assignee".equals(entry.getProperty()) && entry.getNewValue() != null) {
+                HistoricTaskInstance task = taskById.get(entry.getTaskId());
+                timeline.add(new AuditCase.Event(instant(entry.getTimestamp()), "task-claimed",
                         task == null ? "任务 / Task" : task.getName(), task == null ? null : task.getTaskDefinitionKey(),
-                        link.getUserId(), Map.of("assignedBy", String.valueOf(link.getAssignerId()))));
+                        entry.getNewValue(), Map.of("assignedBy", String.valueOf(entry.getUserId()))));
             }
         }
         for (HistoricDetail detail : details) {

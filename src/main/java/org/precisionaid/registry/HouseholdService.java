@@ -33,10 +33,13 @@ public class HouseholdService {
     private final Clock clock;
     private final ObjectProvider<Responsibility> responsibility;
     private final List<HouseholdBenefits> benefits;
+    private final ObjectProvider<VillageTeams> villageTeams;
 
     public HouseholdService(HouseholdRepository households, FileCardRepository fileCards,
             ApplicationValidator validator, Clock clock,
-            ObjectProvider<Responsibility> responsibility, List<HouseholdBenefits> benefits) {
+            ObjectProvider<Responsibility> responsibility, List<HouseholdBenefits> benefits,
+            ObjectProvider<VillageTeams> villageTeams) {
+        this.villageTeams = villageTeams;
         this.households = households;
         this.fileCards = fileCards;
         this.validator = validator;
@@ -224,7 +227,9 @@ public class HouseholdService {
         FileCard card = fileCards.findById(household.getId()).orElse(null);
         return HouseholdView.of(household, card,
                 card == null || card.getCadreId() == null ? null : responsibility.getObject().describe(card),
-                benefits.stream().flatMap(source -> source.of(household.getId()).stream()).toList());
+                benefits.stream().flatMap(source -> source.of(household.getId()).stream()).toList(),
+                card == null ? null : villageTeams.getIfAvailable(() -> code -> VillageTeams.Names.NONE)
+                        .namesFor(household.getVillageCode()));
     }
 
     @Transactional(readOnly = true)

@@ -38,7 +38,8 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
      */
     public record FileCardView(String cardNo, String supportCategory, String assistingUnit, String responsibleCadre,
                                Long assistingUnitId, Long responsibleCadreId, String supportMeasures,
-                               int plannedExitYear, Instant registeredAt, LocalDate pairingEnds) {
+                               int plannedExitYear, Instant registeredAt, LocalDate pairingEnds,
+                               VillageTeams.Names village) {
     }
 
     /** This view as the caller may read it: as it is, or with ID numbers, phone and quoted numbers masked. */
@@ -64,6 +65,12 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
     }
 
     public static HouseholdView of(Household h, FileCard card, Responsibility.Names names, List<ProjectBenefit> projects) {
+        return of(h, card, names, projects, null);
+    }
+
+    /** With the village's work team, first secretary and paired units on the file card (the card's JSON). */
+    public static HouseholdView of(Household h, FileCard card, Responsibility.Names names, List<ProjectBenefit> projects,
+            VillageTeams.Names village) {
         return new HouseholdView(h.getId(), h.getApplicationNo(), h.getVillageCode(), h.getVillageGroup(), h.getPhone(),
                 h.getStatus().name(), h.getStatus().label(), h.getIncomeYear(), h.getWages(), h.getOperatingNet(),
                 h.getPropertyIncome(), h.getTransferIncome(), h.getExpenditure(), h.getPerCapitaIncome(),
@@ -79,7 +86,7 @@ public record HouseholdView(long id, String applicationNo, String regionCode, St
                         names == null ? card.getAssistingUnit() : names.unit(),
                         names == null ? card.getResponsibleCadre() : names.cadre(), card.getAssistingUnitId(),
                         card.getCadreId(), card.getSupportMeasures(), card.getPlannedExitYear(),
-                        card.getRegisteredAt(), card.getPairingEnds()), projects,
+                        card.getRegisteredAt(), card.getPairingEnds(), village), projects,
                 h.getExitYear(), h.getExitReason(), h.isMonitored());
     }
 }

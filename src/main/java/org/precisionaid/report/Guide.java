@@ -109,6 +109,22 @@ class Guide {
                     projects.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2) + " "
                             + rs.getString(3) + "：" + rs.getString(4) + (noAmount ? "" : "（" + Money.yuan(amount) + " 元）"));
                 }, ids.toArray());
+        Map<String, String[]> stationed = new HashMap<>();
+        jdbc.query("select t.village_code, u.name, r.name_zh,"
+                + " (select min(c.name) from work_team_member m join cadre c on c.id = m.cadre_id"
+                + "  where m.team_id = t.id and m.leader = true and m.ended_on is null),"
+                + " (select min(c.name) from work_team_member m join cadre c on c.id = m.cadre_id"
+                + "  where m.team_id = t.id and m.first_secretary = true and m.ended_on is null)"
+                + " from work_team t join assisting_unit u on u.id = t.unit_id join region r on r.code = t.village_code"
+                + " where t.current_village between ? and ?", rs -> {
+                    stationed.put(rs.getString(1), new String[] {rs.getString(2) + "驻" + rs.getString(3) + "工作队"
+                            + (rs.getString(4) == null ? "" : "（队长 " + rs.getString(4) + "）"), rs.getString(5)});
+                }, request.low(), request.high());
+        for (Map<String, Object> row : rows.values()) {
+            String[] team = stationed.get((String) row.get("villageCode"));
+            row.put("workTeam", team == null ? null : team[0]);
+            row.put("firstSecretary", team == null ? null : team[1]);
+        }
         int year = request.year();
         for (int y = year - TREND_YEARS + 1; y <= year; y++) {
             Map<Long, Long> income = accounts.perCapitaNetFen(ids, y);
@@ -136,6 +152,8 @@ class Guide {
                 Report.Column.text("classification", "扶持类别 / Classification"),
                 Report.Column.text("cadre", "帮扶责任人 / Responsible cadre"),
                 Report.Column.text("unit", "帮扶单位 / Assisting unit"),
+                Report.Column.text("workTeam", "驻村工作队 / Village work team"),
+                Report.Column.text("firstSecretary", "第一书记 / First secretary"),
                 Report.Column.text("supportMeasures", "帮扶计划 / Support plan"),
                 Report.Column.text("measuresDelivered", "已落实措施 / Measures delivered"),
                 Report.Column.text("projects", "受益项目 / Projects benefiting it"),

@@ -19,29 +19,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The year-end scoring over REST. The county office of a county runs it ({@code POST ?county=&year=}, once per year;
  * {@code replace=true} scores the year again with today's figures); officials and auditors of the county or above
- * read it ({@code GET ?region=&year=}). Cadres are named with rank and unit, never with a phone.
+ * read it ({@code GET ?region=&year=}), also as Excel ({@code GET /api/assessment/scoring.xlsx?region=&year=}).
+ * Cadres are named with rank and unit, never with a phone.
  */
 @RestController
-@RequestMapping("/api/assessment/scoring")
 public class ScoringController {
 
     private final ScoringService scoring;
     private final RegionService regions;
     private final CandidateGroups groups;
     private final JdbcTemplate jdbc;
+    private final ScoringWorkbook workbook;
 
-    public ScoringController(ScoringService scoring, RegionService regions, CandidateGroups groups, JdbcTemplate jdbc) {
+    public ScoringController(ScoringService scoring, RegionService regions, CandidateGroups groups, JdbcTemplate jdbc,
+            ScoringWorkbook workbook) {
         this.scoring = scoring;
         this.regions = regions;
         this.groups = groups;
         this.jdbc = jdbc;
+        this.workbook = workbook;
     }
 
     public record ScoreView(String kind, Long cadreId, String cadre, String cadreLatin, String rank, long unitId,
@@ -49,14 +51,14 @@ public class ScoringController {
                             String capReason, int pairedHouseholds, int dueHouseholds, int exitedOnSchedule,
                             int failedHouseholds, BigDecimal onScheduleShare, int incomeHouseholds, Long incomePrevFen,
                             Long incomeYearFen, BigDecimal incomeGrowth, int visits, BigDecimal visitsPerHousehold,
-                            int objectionsUpheld) {
+                            int objectionsUpheld, String pointsRatingLabel, String rankLabel) {
     }
 
     public record RunView(String countyCode, String county, int year, Instant runAt, String runBy, int runs,
                           List<ScoreView> cadres, List<ScoreView> units) {
     }
 
-    @PostMapping
+    @PostMapping("/api/assessment/scoring")
     public ResponseEntity<RunView> run(@RequestParam(required = false) String county,
             @RequestParam(required = false) String year, @RequestParam(defaultValue = "false") boolean replace,
             Authentication user) {
@@ -74,9 +76,23 @@ public class ScoringController {
     }
 
     /** The results of the counties in the region (a county or above) for the year; none yet is an empty list. */
-    @GetMapping
+    @GetMapping("/api/assessment/scoring")
     public List<RunView> results(@RequestParam(required = false) String region,
             @RequestParam(required = false) String year, Authentication user) {
+        return readable(region, year, user);
+    }
+
+    /** The same results as an Excel workbook: a sheet of cadres and one of units, every figure and cap a column. */
+    @GetMapping("/api/assessment/scoring.xlsx")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String region,
+            @RequestParam(required = false) String year, Authentication user) {
+        List<RunView> runs = readable(region, year, user);
+        Region where = regions.get(region.trim());
+        return org.precisionaid.web.Spreadsheets.attachment("scoring-" + where.getCode() + "-" + scoring.year(year)
+                + ".xlsx", workbook.xlsx(where, scoring.year(year), runs));
+    }
+
+    private List<RunView> readable(String region, String year, Authentication user) {
         if (region == null || region.isBlank()) {
             throw FieldRuleException.invalid(Map.of("region", "is required: a county code or above"));
         }
@@ -111,12 +127,19 @@ public class ScoringController {
                 result.run().getRunBy(), result.run().getRuns(), cadreViews, unitViews);
     }
 
+    private static String rankLabel(String rank) {
+        return java.util.Arrays.stream(org.precisionaid.assistance.CadreRank.values())
+                .filter(r -> r.name().equals(rank)).map(org.precisionaid.assistance.CadreRank::label).findFirst()
+                .orElse(rank);
+    }
+
     private static ScoreView view(AssistanceScore s, String[] cadre, Map<Long, String> units) {
         return new ScoreView(s.getKind().name(), s.getCadreId(), cadre[0], cadre[1], cadre[2], s.getUnitId(),
                 units.get(s.getUnitId()), s.getRating(), ScoringRules.label(s.getKind(), s.getRating()), s.getPoints(),
                 s.getPointsRating(), s.getCapReason(), s.getPairedHouseholds(), s.getDueHouseholds(),
                 s.getExitedOnSchedule(), s.getFailedHouseholds(), s.getOnScheduleShare(), s.getIncomeHouseholds(),
                 s.getIncomePrevFen(), s.getIncomeYearFen(), s.getIncomeGrowth(), s.getVisits(),
-                s.getVisitsPerHousehold(), s.getObjectionsUpheld());
+                s.getVisitsPerHousehold(), s.getObjectionsUpheld(), ScoringRules.label(s.getKind(), s.getPointsRating()),
+                rankLabel(cadre[2]));
     }
 }

@@ -39,8 +39,12 @@ public class VillageController {
     private final RegionService regions;
     private final CandidateGroups groups;
 
+    private final org.precisionaid.villageteams.VillageAssistance assistance;
+
     public VillageController(VillageFileService files, VillageExitService exits, VillageExitStarter starter,
-            RegionService regions, CandidateGroups groups) {
+            RegionService regions, CandidateGroups groups,
+            org.precisionaid.villageteams.VillageAssistance assistance) {
+        this.assistance = assistance;
         this.files = files;
         this.exits = exits;
         this.starter = starter;
@@ -75,12 +79,13 @@ public class VillageController {
                                   String leadingIndustries, long collectiveIncomeYuan, int collectiveIncomeYear,
                                   Long perCapitaIncomeYuan, String mainConstraints, String urgentNeeds,
                                   Integer plannedExitYear, Integer exitYear, ExitCheck exitCheck,
-                                  List<ExitSummary> exits, String updatedBy, Instant updatedAt, long version) {
+                                  List<ExitSummary> exits, String updatedBy, Instant updatedAt, long version,
+                                  boolean canEdit, org.precisionaid.villageteams.VillageAssistance.Structure assistance) {
     }
 
     public record VillageRow(String villageCode, String village, boolean hasFile, long poorPopulation,
                              Integer agriculturalPopulation, BigDecimal incidence, Long collectiveIncomeYuan,
-                             Integer exitYear) {
+                             Integer exitYear, boolean canEdit) {
     }
 
     public record ExitApplication(Integer exitYear, @MultiLine String statement) {
@@ -114,7 +119,8 @@ public class VillageController {
             return new VillageRow(village.getCode(), village.label(), file != null, poorPopulation,
                     file == null ? null : file.getAgriculturalPopulation(),
                     file == null ? null : VillageFileService.figures(file, poorPopulation).incidence(),
-                    file == null ? null : file.getCollectiveIncomeYuan(), file == null ? null : file.getExitYear());
+                    file == null ? null : file.getCollectiveIncomeYuan(), file == null ? null : file.getExitYear(),
+                    keeps(village.getCode(), user));
         }).toList();
     }
 
@@ -125,7 +131,7 @@ public class VillageController {
         VillageFile file = files.find(villageCode).orElseThrow(() -> new FieldRuleException(HttpStatus.NOT_FOUND,
                 "no-village-file", "村档不存在 / No village file", Map.of("villageCode", "village " + villageCode
                         + " has no village file yet; its clerk or committee enters it with PUT")));
-        return view(village, file);
+        return view(village, file, keeps(village.getCode(), user));
     }
 
     /** Creates or replaces the file: the village's clerk or committee only. */
@@ -135,7 +141,7 @@ public class VillageController {
         Region village = files.village(villageCode);
         requireKeeper(village.getCode(), user);
         files.save(villageCode, body, user.getName());
-        return view(village, files.get(villageCode));
+        return view(village, files.get(villageCode), true);
     }
 
     // ---- village exit ----
@@ -173,9 +179,14 @@ public class VillageController {
         }
     }
 
+    /** The village's clerk or committee: the only officials who keep its file (the screens show them the form). */
+    private boolean keeps(String villageCode, Authentication user) {
+        return RegionScope.memberOf(user, groups.of(villageCode, OfficialRole.CLERK.key()))
+                || RegionScope.memberOf(user, groups.of(villageCode, OfficialRole.VILLAGE.key()));
+    }
+
     private void requireKeeper(String villageCode, Authentication user) {
-        if (!RegionScope.memberOf(user, groups.of(villageCode, OfficialRole.CLERK.key()))
-                && !RegionScope.memberOf(user, groups.of(villageCode, OfficialRole.VILLAGE.key()))) {
+        if (!keeps(villageCode, user)) {
             throw forbidden("villageCode", "only the clerk or the village committee of " + villageCode
                     + " keeps its village file");
         }
@@ -203,7 +214,7 @@ public class VillageController {
 
     // ---- mapping ----
 
-    private VillageFileView view(Region village, VillageFile f) {
+    private VillageFileView view(Region village, VillageFile f, boolean canEdit) {
         ExitCheck check = ExitCheck.of(files.check(village.getCode()));
         return new VillageFileView(f.getVillageCode(), village.label(), f.getHouseholds(), f.getPopulation(),
                 f.getAgriculturalPopulation(), f.getAreaKm2(), f.getCultivatedLandMu(), f.isRoadHardened(),
@@ -211,7 +222,7 @@ public class VillageController {
                 f.isCulturalRoom(), f.getLeadingIndustries(), f.getCollectiveIncomeYuan(), f.getCollectiveIncomeYear(),
                 f.getPerCapitaIncomeYuan(), f.getMainConstraints(), f.getUrgentNeeds(), f.getPlannedExitYear(),
                 f.getExitYear(), check, exits.ofVillage(village.getCode()).stream().map(ExitSummary::of).toList(),
-                f.getUpdatedBy(), f.getUpdatedAt(), f.getVersion());
+                f.getUpdatedBy(), f.getUpdatedAt(), f.getVersion(), canEdit, assistance.of(village.getCode()));
     }
 
     private ExitView view(VillageExit e) {

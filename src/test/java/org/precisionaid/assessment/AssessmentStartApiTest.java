@@ -80,15 +80,29 @@ class AssessmentStartApiTest {
         assertThat(management.createJobQuery().processInstanceId(startCase().getId()).count())
                 .as("one job a lane (2 in the test profile)").isEqualTo(2);
         runOneChunk();
-        int afterOneChunk = progress("township.654225101").get("started").asInt();
+        JsonNode going = progress("township.654225101");
+        int afterOneChunk = going.get("started").asInt();
         assertThat(afterOneChunk).as("one chunk of at most 3").isBetween(1, 3);
+        assertThat(going.get("running").asBoolean()).isTrue();
+        assertThat(going.get("stopped").asBoolean()).isFalse();
+        assertThat(going.get("remaining").asInt()).isEqualTo(total - afterOneChunk);
+        assertThat(going.get("lanes").size()).as("the test profile's 2 lanes").isEqualTo(2);
+        assertThat(going.get("lanes").findValues("started").stream().mapToInt(JsonNode::asInt).sum())
+                .isEqualTo(afterOneChunk);
+        assertThat(going.get("lanes").findValues("started").stream().filter(n -> n.asInt() > 0).count())
+                .as("one chunk is one lane's work").isEqualTo(1);
         ResponseEntity<JsonNode> again = start("county.654225", YUMIN, YEAR);
         assertThat(again.getStatusCode()).as(String.valueOf(again.getBody())).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().get("detail").asText()).contains(afterOneChunk + " of " + total);
 
         // an administrator cancels the start case half-way; the county starts again and it goes on where it stopped
         runtime.deleteProcessInstance(startCase().getId(), "test: interrupted");
+        JsonNode stopped = progress("county.654225");
+        assertThat(stopped.get("stopped").asBoolean()).as("stopped half-way: the screen offers to resume").isTrue();
+        assertThat(stopped.get("running").asBoolean()).isFalse();
+        assertThat(stopped.get("remaining").asInt()).isEqualTo(total - afterOneChunk);
         assertThat(start("county.654225", YUMIN, YEAR).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(progress("county.654225").get("stopped").asBoolean()).as("resumed").isFalse();
         while (runOneChunk()) {
             // chunk after chunk, each its own transaction
         }
@@ -96,6 +110,9 @@ class AssessmentStartApiTest {
         assertThat(done.get("started").asInt()).isEqualTo(total);
         assertThat(done.get("finishedAt").isNull()).isFalse();
         assertThat(done.get("outcomes").get("PENDING").asInt()).isEqualTo(total);
+        assertThat(done.get("stopped").asBoolean()).isFalse();
+        assertThat(done.get("remaining").asInt()).isZero();
+        assertThat(done.get("lanes").findValues("started").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(total);
         for (String no : registered) {
             assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annualAssessment")
                     .processInstanceBusinessKey(no).variableValueEquals("assessmentYear", YEAR).count())

@@ -488,6 +488,13 @@ class CadreApiTest {
         assertThat(city.get("setQuotas").asBoolean()).isTrue();
         assertThat(city.get("manage").asBoolean()).as("the city office above the county").isTrue();
 
+        JsonNode workbench = get(TOWNSHIP, "/api/workbench/screens").getBody();
+        assertThat(workbench.get("cadres").asBoolean()).as("the workbench links the same screens").isTrue();
+        assertThat(workbench.get("pairing").asBoolean()).isTrue();
+        assertThat(workbench.get("quotas").asBoolean()).isFalse();
+        assertThat(get("city.6542", "/api/workbench/screens").getBody().get("quotas").asBoolean()).isTrue();
+        assertThat(get("clerk.654224101201", "/api/workbench/screens").getBody().get("cadres").asBoolean()).isFalse();
+
         ResponseEntity<JsonNode> bad = get(COUNTY, "/api/cadre-access?county=654224101000&prefecture=65");
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().get("errors").get("county").asText()).contains("is not a county code");

@@ -123,6 +123,59 @@ class ScoringApiTest {
                 .get(0).get("countyCode").asText()).isEqualTo(COUNTY);
     }
 
+    /** The scoring screen's Excel: every figure behind a rating, the rating by points and the cap, per cadre and unit. */
+    @Test
+    void theCountyDownloadsTheRatingsWithTheirFiguresAndCapsAsExcel() throws Exception {
+        post("county." + Villages.COUNTY, RUN + "&replace=true");
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("county." + Villages.COUNTY, "demo").getForEntity(
+                "/api/assessment/scoring.xlsx?region=" + COUNTY + "&year=" + YEAR, byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(xlsx.getHeaders().getContentType().toString()).startsWith("application/vnd.openxmlformats");
+        assertThat(xlsx.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("scoring-" + COUNTY + "-" + YEAR + ".xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            var cadres = book.getSheet("帮扶干部 Cadres");
+            var header = cadres.getRow(2);
+            List<String> columns = new ArrayList<>();
+            header.forEach(cell -> columns.add(cell.getStringCellValue()));
+            String missedName = cadre(get("county." + Villages.COUNTY, "/api/assessment/scoring?region=" + COUNTY
+                    + "&year=" + YEAR).get(0), missedCadre).get("cadre").asText();
+            org.apache.poi.ss.usermodel.Row missed = null;
+            for (int r = 3; r <= cadres.getLastRowNum(); r++) {
+                if (missedName.equals(cadres.getRow(r).getCell(columns.indexOf("帮扶干部 / Cadre")).getStringCellValue())) {
+                    missed = cadres.getRow(r);
+                }
+            }
+            assertThat(missed).as("the capped cadre's row").isNotNull();
+            assertThat(missed.getCell(columns.indexOf("到期户数 / Due this year")).getNumericCellValue()).isEqualTo(5);
+            assertThat(missed.getCell(columns.indexOf("未按期脱贫 / Failed")).getNumericCellValue()).isEqualTo(1);
+            assertThat(missed.getCell(columns.indexOf("按期脱贫率 / On-schedule share")).getNumericCellValue())
+                    .isEqualTo(0.8);
+            assertThat(missed.getCell(columns.indexOf("得分 / Points")).getNumericCellValue()).isEqualTo(90);
+            assertThat(missed.getCell(columns.indexOf("按分评定 / Rating by points")).getStringCellValue())
+                    .isEqualTo("优秀 / Excellent");
+            assertThat(missed.getCell(columns.indexOf("最终评定 / Rating")).getStringCellValue()).isEqualTo("良好 / Good");
+            assertThat(missed.getCell(columns.indexOf("封顶原因 / Cap applied")).getStringCellValue())
+                    .contains("不能评为优秀");
+            assertThat(book.getSheet("帮扶单位 Units").getLastRowNum()).isGreaterThanOrEqualTo(3);
+            StringBuilder all = new StringBuilder();
+            cadres.forEach(row -> row.forEach(cell -> all.append(cell.toString()).append(' ')));
+            assertThat(all.toString()).as("no phone in the export").doesNotContain("1380000");
+        }
+        assertField(rest.withBasicAuth("township." + Villages.TOWNSHIP, "demo").getForEntity(
+                "/api/assessment/scoring.xlsx?region=" + COUNTY + "&year=" + YEAR, JsonNode.class),
+                HttpStatus.FORBIDDEN, "region", "outside your region");
+        assertField(rest.withBasicAuth("county.654225", "demo").getForEntity(
+                "/api/assessment/scoring.xlsx?region=" + COUNTY + "&year=" + YEAR, JsonNode.class),
+                HttpStatus.FORBIDDEN, "region", "outside your region");
+        assertField(rest.withBasicAuth("county." + Villages.COUNTY, "demo").getForEntity(
+                "/api/assessment/scoring.xlsx?region=" + COUNTY + "&year=2013", JsonNode.class),
+                HttpStatus.BAD_REQUEST, "year", "from 2014");
+        assertField(rest.withBasicAuth("county." + Villages.COUNTY, "demo").getForEntity(
+                "/api/assessment/scoring.xlsx?year=" + YEAR, JsonNode.class), HttpStatus.BAD_REQUEST, "region",
+                "is required");
+    }
+
     @Test
     void aSecondRunIsRefusedUnlessItReplacesTheFirst() {
         post("county." + Villages.COUNTY, RUN + "&replace=true");

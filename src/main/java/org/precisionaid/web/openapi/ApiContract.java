@@ -196,10 +196,48 @@ final class ApiContract {
                 "409 while an exit application of the village is open.");
         add("GET /api/village-exits/{exitNo}", "Villages", "A village exit application with its decisions",
                 OFFICIALS_OF_REGION, Set.of(404), null);
+        // village assistance structure (work teams, units paired with villages, leaders' contact points)
+        add("GET /api/work-teams", "Village teams", "Work teams (驻村工作队) of a region with leader, first secretary and "
+                + "members", OFFICIALS_OF_REGION, Set.of(400, 403), "`region` (default: the caller's own; a wider region "
+                + "is narrowed to the caller's), `includeEnded`, `page`, `size` (1-200). `canEdit`: the caller may station "
+                + "teams there.");
+        add("GET /api/work-teams/{id}", "Village teams", "One work team", OFFICIALS_OF_REGION, Set.of(400, 404), null);
+        add("POST /api/work-teams", "Village teams", "Station a work team in a village", COUNTY_OFFICE
+                + " of the village's county (or the city office above it)", Set.of(400, 403, 404, 409),
+                "Body `{villageCode, unitId, startedOn, plannedEndOn, leaderId, firstSecretaryId, memberIds}`: cadres "
+                + "of the village's county; 409 naming the field when a cadre serves in another team in that period or "
+                + "the village has a stationed team (ADR 0024).");
+        add("POST /api/work-teams/{id}/end", "Village teams", "End a team's stationing (kept in the history)",
+                COUNTY_OFFICE + " of the village's county", Set.of(400, 403, 404, 409),
+                "Body `{endedOn, reason}`: between the start and today; 409 when it ended already.");
+        add("GET /api/villages/{villageCode}/team", "Village teams", "A village's team, first secretary, paired units "
+                + "with the households their cadres answer for there, contact points, and every team it had",
+                OFFICIALS_OF_REGION, Set.of(400, 403, 404), null);
+        add("POST /api/villages/{villageCode}/assisting-units", "Village teams", "Pair an assisting unit with the "
+                + "village", COUNTY_OFFICE + " of the village's county", Set.of(400, 403, 404, 409),
+                "Body `{unitId, startedOn}`; 409 when the unit is paired with the village already.");
+        add("POST /api/villages/{villageCode}/assisting-units/{unitId}/end", "Village teams", "End a unit's pairing "
+                + "with the village (kept in the history)", COUNTY_OFFICE + " of the village's county",
+                Set.of(400, 403, 404), "Body `{endedOn, reason}`.");
+        add("GET /api/contact-points", "Village teams", "Leaders' contact points (领导联系点) of a region",
+                OFFICIALS_OF_REGION, Set.of(400, 403), "`region`, `includeEnded`.");
+        add("POST /api/contact-points", "Village teams", "A leader takes a county or a village as his contact point",
+                COUNTY_OFFICE + " (or the city office above it)", Set.of(400, 403, 409),
+                "Body `{leaderName, post, userId, regionCode, startedOn}`: a county (a prefecture leader) or a village "
+                + "(a county leader); `userId` optional, an existing login.");
+        add("POST /api/contact-points/{id}/end", "Village teams", "End a contact point (kept in the history)",
+                COUNTY_OFFICE + " of its county", Set.of(400, 403, 404, 409), "Body `{endedOn, reason}`.");
         add("POST /api/assessment/scoring", "Assessment", "The year-end rating of a county's cadres and units",
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "`county`, `year`; once a year, `replace=true` scores again (else 409).");
         add("GET /api/assessment/scoring", "Assessment", "The year-end ratings of a region",
                 "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`.");
+        add("GET /api/assessment/scoring.xlsx", "Assessment", "The year-end ratings of a region as Excel",
+                "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`. A sheet "
+                        + "of cadres and one of units: every figure behind a rating, the rating by points and the cap applied.");
+        add("GET /api/workbench/screens", "Reports", "Which year screens the caller uses and where he acts on them",
+                OFFICIAL, Set.of(), "Village files, the year's assessment, scoring, cadres, pairing and quotas; the counties whose office he is and "
+                        + "the villages whose file he keeps. The screens hide what he has no use for; every write is "
+                        + "checked again by its endpoint.");
         add("GET /api/session-token", "Reports", "The webapps' CSRF token of the caller's session, for the report "
                 + "pages' writes", OFFICIAL + " with a Camunda webapp session", Set.of(404), "404 without a Camunda "
                 + "webapp session (over HTTP Basic no token is needed).");

@@ -90,7 +90,11 @@ final class BodyEndpoints {
             Map.entry("POST /api/monitoring/households", Set.of("report")),
             Map.entry("POST /public/objections", Set.of("reason")),
             Map.entry("POST /public/project-objections", Set.of("reason")),
-            Map.entry("POST /public/village-exit-objections", Set.of("reason")));
+            Map.entry("POST /public/village-exit-objections", Set.of("reason")),
+            Map.entry("POST /api/work-teams/{id}/end", Set.of("reason")),
+            Map.entry("POST /api/villages/{villageCode}/assisting-units/{unitId}/end", Set.of("reason")),
+            Map.entry("POST /api/contact-points", Set.of("post")),
+            Map.entry("POST /api/contact-points/{id}/end", Set.of("reason")));
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -291,6 +295,18 @@ final class BodyEndpoints {
                         BodyEndpoints::villageFile, BodyEndpoints::villageFile),
                 new Endpoint("POST", "/api/villages/{villageCode}/exit", "village.", Kind.JSON, Set.of(),
                         BodyEndpoints::villageExit, BodyEndpoints::villageExit),
+                new Endpoint("POST", "/api/work-teams", COUNTY_OFFICE, Kind.JSON, Set.of("villageCode"),
+                        BodyEndpoints::workTeam, BodyEndpoints::workTeam),
+                new Endpoint("POST", "/api/work-teams/{id}/end", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::endWorkTeam, BodyEndpoints::endWorkTeam),
+                new Endpoint("POST", "/api/villages/{villageCode}/assisting-units", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::villageUnit, BodyEndpoints::villageUnit),
+                new Endpoint("POST", "/api/villages/{villageCode}/assisting-units/{unitId}/end", COUNTY_OFFICE,
+                        Kind.JSON, Set.of(), BodyEndpoints::endVillageUnit, BodyEndpoints::endVillageUnit),
+                new Endpoint("POST", "/api/contact-points", COUNTY_OFFICE, Kind.JSON, Set.of("regionCode"),
+                        BodyEndpoints::contactPoint, BodyEndpoints::contactPoint),
+                new Endpoint("POST", "/api/contact-points/{id}/end", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::endContactPoint, BodyEndpoints::endContactPoint),
                 new Endpoint("POST", "/api/assessments", COUNTY_OFFICE, Kind.JSON, Set.of("countyCode"),
                         f -> new Call("/api/assessments", f.json.createObjectNode().put("countyCode", "654224000000")
                                 .put("assessmentYear", LocalDate.now().getYear())), null),
@@ -493,6 +509,61 @@ final class BodyEndpoints {
         return f.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
                 "select p.cadre_id from pairing p join household h on h.id = p.household_id "
                         + "where h.application_no = ? and p.ended_at is null", Long.class, applicationNo);
+    }
+
+    private static long unit(Fixtures f) {
+        int n = f.next();
+        return f.assistance.createUnit("驻村输入单位" + n + " / Team input unit " + n, "654224000000").getId();
+    }
+
+    /** A team for a fresh village of Toli, with a fresh leader who is also its first secretary and one member. */
+    private static Call workTeam(Fixtures f) {
+        ObjectNode body = f.json.createObjectNode().put("villageCode", f.village()).put("unitId", unit(f))
+                .put("startedOn", LocalDate.now().minusMonths(1).toString())
+                .put("plannedEndOn", LocalDate.now().plusYears(1).toString());
+        long leader = f.cadre();
+        body.put("leaderId", leader).put("firstSecretaryId", leader);
+        body.putArray("memberIds").add(f.cadre());
+        return new Call("/api/work-teams", body);
+    }
+
+    private static org.precisionaid.villageteams.WorkTeams teams(Fixtures f) {
+        return f.context.getBean(org.precisionaid.villageteams.WorkTeams.class);
+    }
+
+    private static ObjectNode end(Fixtures f) {
+        return f.json.createObjectNode().put("endedOn", LocalDate.now().toString())
+                .put("reason", "任期届满\n轮换 / term over");
+    }
+
+    private static Call endWorkTeam(Fixtures f) {
+        long team = teams(f).station(new org.precisionaid.villageteams.WorkTeams.Stationing(f.village(), unit(f),
+                LocalDate.now().minusMonths(2), null, f.cadre(), null, List.of()), "input");
+        return new Call("/api/work-teams/" + team + "/end", end(f));
+    }
+
+    private static Call villageUnit(Fixtures f) {
+        return new Call("/api/villages/" + f.village() + "/assisting-units", f.json.createObjectNode()
+                .put("unitId", unit(f)).put("startedOn", LocalDate.now().minusMonths(1).toString()));
+    }
+
+    private static Call endVillageUnit(Fixtures f) {
+        String village = f.village();
+        long unit = unit(f);
+        teams(f).pairUnit(village, unit, LocalDate.now().minusMonths(2), "input");
+        return new Call("/api/villages/" + village + "/assisting-units/" + unit + "/end", end(f));
+    }
+
+    private static Call contactPoint(Fixtures f) {
+        return new Call("/api/contact-points", f.json.createObjectNode().put("leaderName", "陈立新")
+                .put("post", "托里县副县长 / Deputy county head").put("regionCode", f.village())
+                .put("startedOn", LocalDate.now().minusMonths(1).toString()));
+    }
+
+    private static Call endContactPoint(Fixtures f) {
+        long id = teams(f).addContactPoint(new org.precisionaid.villageteams.WorkTeams.NewContactPoint("陈立新",
+                "托里县副县长 / Deputy county head", null, f.village(), LocalDate.now().minusMonths(2)), "input");
+        return new Call("/api/contact-points/" + id + "/end", end(f));
     }
 
     private static Call report(Fixtures f) {
