@@ -209,7 +209,7 @@ public class AssistanceController {
     /** Renames a unit: the county office of its county (a unit above the county: the city office). */
     @PutMapping("/api/assisting-units/{id}")
     public UnitView renameUnit(@PathVariable long id, @RequestBody UnitChange body, Authentication user) {
-        AssistingUnit unit = assistance.unit(id);
+        AssistingUnit unit = assistance.requireUnit(id);
         RegionCode region = RegionCode.of(unit.getRegionCode());
         if (!overlaps(RegionScope.of(user), region.level().isAbove(RegionLevel.COUNTY) ? region.value()
                 : region.ancestor(RegionLevel.COUNTY).value())) {

@@ -158,7 +158,7 @@ public class AssistanceService implements Responsibility {
         Map<String, String> errors = new LinkedHashMap<>();
         String cleanName = text(name, "name", 128, true, errors);
         throwIfAny(errors);
-        AssistingUnit unit = unit(unitId);
+        AssistingUnit unit = requireUnit(unitId);
         units.findByRegionCodeAndName(unit.getRegionCode(), cleanName)
                 .filter(other -> !other.getId().equals(unit.getId()))
                 .ifPresent(other -> {
@@ -171,7 +171,7 @@ public class AssistanceService implements Responsibility {
     }
 
     @Transactional(readOnly = true)
-    public AssistingUnit unit(long unitId) {
+    public AssistingUnit requireUnit(long unitId) {
         return units.findById(unitId).orElseThrow(() -> unknownUnit(unitId));
     }
 
