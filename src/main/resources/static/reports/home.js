@@ -18,6 +18,7 @@
   // The funds screen is the county's: shown to officials who read a county (or more), not to townships and villages.
   function showScreens(home) {
     $('link-funds').hidden = !home.regions.some((r) => ['PROVINCE', 'CITY', 'COUNTY'].includes(r.level));
+    $('link-crosscheck').hidden = home.crossCheck !== true;
   }
   function fillPicker(home) {
     const region = $('region');

@@ -1,4 +1,4 @@
-// Shared by the county office's pages (targets.html, funds.html): elements set as text, problem details shown next
+// Shared by the county office's pages (targets.html, funds.html, crosscheck.html): elements set as text, problem details shown next
 // to their fields, the county picker from GET /api/reports, and writes with the webapps' session token.
 (function () {
   'use strict';
@@ -48,6 +48,19 @@
     if (!response.ok) { throw Object.assign(new Error('problem'), {status: response.status, body: data}); }
     return data;
   }
+  // A file upload (multipart): the browser sets the boundary; the write carries the session's token like call's.
+  async function upload(path, formData) {
+    const token = await call('GET', '/api/session-token');
+    const response = await fetch(path, {method: 'POST', credentials: 'same-origin', body: formData,
+      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': token.token}});
+    const data = await response.json().catch(() => null);
+    if (response.status === 401) {
+      throw Object.assign(new Error('login'), {status: 401,
+        body: {title: '请先登录任务列表 / Please log in to the Tasklist first'}});
+    }
+    if (!response.ok) { throw Object.assign(new Error('problem'), {status: response.status, body: data}); }
+    return data;
+  }
   // The counties the caller reads: his own, those of his region, or the one his township or village lies in.
   async function counties(select, yearSelect, wanted, wantedYear) {
     const index = await call('GET', '/api/reports');
@@ -73,6 +86,6 @@
       yearSelect.appendChild(option);
     }
   }
-  window.Office = {$: $, el: el, call: call, showProblem: showProblem, clearProblems: clearProblems,
+  window.Office = {$: $, el: el, call: call, upload: upload, showProblem: showProblem, clearProblems: clearProblems,
     counties: counties};
 }());

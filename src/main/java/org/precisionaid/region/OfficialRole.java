@@ -34,7 +34,13 @@ public enum OfficialRole {
     /** Reads history across his region and changes nothing; may sit at any level. */
     AUDITOR(null, "审计 / Auditor"),
     /** An assisting cadre (帮扶干部): sees and records the work for his own households, not his county's. */
-    CADRE(RegionLevel.COUNTY, "帮扶干部 / Assisting cadre");
+    CADRE(RegionLevel.COUNTY, "帮扶干部 / Assisting cadre"),
+    /**
+     * Checks sampled cases against their files in an inspection round (issue #24, §5 random checks, §28 supervision)
+     * and verifies the rectification of what he found; a group per county, so the inspected townships never see the
+     * sample.
+     */
+    INSPECTOR(RegionLevel.COUNTY, "督查员 / Inspector");
 
     private final RegionLevel level;
     private final String label;

@@ -185,8 +185,8 @@ public class RegionImport {
         return null;
     }
 
-    /** The cells of one CSV line (RFC 4180 quotes), or null when a quote is left open. */
-    static List<String> cells(String line) {
+    /** The cells of one CSV line (RFC 4180 quotes), or null when a quote is left open; the department lists use it too. */
+    public static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

@@ -54,28 +54,18 @@ public class IncomeTargetController {
     @GetMapping("/api/income-targets")
     public TargetView read(@RequestParam(required = false) String county, @RequestParam(required = false) String year,
             Authentication user) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String code = input.county(county, "county", errors);
-        int targetYear = input.year(year, "year", errors);
-        TargetInput.throwIfAny(errors);
-        if (!TargetInput.readable(code, user)) {
-            throw TargetInput.forbidden("county", code + " lies outside your region");
-        }
-        return view(code, targetYear, user);
+        TargetInput.CountyYear asked = input.toRead(county, year, user);
+        return view(asked.county(), asked.year(), user);
     }
 
     @PutMapping("/api/income-targets/{countyCode}/{year}")
     @Transactional
     public TargetView write(@PathVariable String countyCode, @PathVariable String year,
             @RequestBody TargetChange body, Authentication user) {
+        TargetInput.CountyYear asked = input.toWrite(countyCode, year, user, "sets its income targets");
+        String code = asked.county();
+        int targetYear = asked.year();
         Map<String, String> errors = new LinkedHashMap<>();
-        String code = input.county(countyCode, "countyCode", errors);
-        int targetYear = input.year(year, "year", errors);
-        TargetInput.throwIfAny(errors);
-        if (!TargetInput.editable(code, user)) {
-            throw TargetInput.forbidden("countyCode", "only the county poverty-alleviation office of " + code
-                    + " sets its income targets");
-        }
         Long fen = null;
         if (Numbers.positive(body.perCapitaNetYuan(), "perCapitaNetYuan", PRECISION, SCALE, errors)) {
             fen = Money.fen(body.perCapitaNetYuan());

@@ -68,14 +68,8 @@ public class RegionTargetController {
     @GetMapping("/api/region-targets")
     public Breakdown read(@RequestParam(required = false) String county, @RequestParam(required = false) String year,
             Authentication user) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String code = input.county(county, "county", errors);
-        int targetYear = input.year(year, "year", errors);
-        TargetInput.throwIfAny(errors);
-        if (!TargetInput.readable(code, user)) {
-            throw TargetInput.forbidden("county", code + " lies outside your region");
-        }
-        return breakdown(code, targetYear, user);
+        TargetInput.CountyYear asked = input.toRead(county, year, user);
+        return breakdown(asked.county(), asked.year(), user);
     }
 
     /** Replaces the county's breakdown of the year: lines not sent are no longer targets. */
@@ -83,14 +77,10 @@ public class RegionTargetController {
     @Transactional
     public Breakdown write(@PathVariable String countyCode, @PathVariable String year, @RequestBody BreakdownChange body,
             Authentication user) {
+        TargetInput.CountyYear asked = input.toWrite(countyCode, year, user, "breaks down its targets");
+        String county = asked.county();
+        int targetYear = asked.year();
         Map<String, String> errors = new LinkedHashMap<>();
-        String county = input.county(countyCode, "countyCode", errors);
-        int targetYear = input.year(year, "year", errors);
-        TargetInput.throwIfAny(errors);
-        if (!TargetInput.editable(county, user)) {
-            throw TargetInput.forbidden("countyCode", "only the county poverty-alleviation office of " + county
-                    + " breaks down its targets");
-        }
         String source = body.source() == null ? "" : body.source().strip();
         if (source.isEmpty()) {
             errors.put("source", "is required: who set the targets, e.g. 县脱贫攻坚指挥部2026年任务分解 / County task plan 2026");

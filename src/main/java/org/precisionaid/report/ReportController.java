@@ -38,14 +38,16 @@ public class ReportController {
     private final Maps maps;
     private final Guide guide;
     private final MonitoringTable monitoring;
+    private final FindingsTable findings;
     private final ReportWorkbook workbook;
     private final ReportPdf pdf;
     private final Clock clock;
 
     public ReportController(ReportAccess access, Distribution distribution, IncomeTargets incomeTargets,
-            ReductionTasks reductionTasks, Maps maps, Guide guide, MonitoringTable monitoring, ReportWorkbook workbook,
-            ReportPdf pdf, Clock clock) {
+            ReductionTasks reductionTasks, Maps maps, Guide guide, MonitoringTable monitoring, FindingsTable findings,
+            ReportWorkbook workbook, ReportPdf pdf, Clock clock) {
         this.monitoring = monitoring;
+        this.findings = findings;
         this.pdf = pdf;
         this.access = access;
         this.distribution = distribution;
@@ -98,6 +100,7 @@ public class ReportController {
             case INCIDENCE_MAP -> maps.incidence(request, now);
             case GUIDE -> guide.report(request, page, size, now);
             case MONITORING -> monitoring.report(request, now);
+            case INSPECTION_FINDINGS -> findings.report(request, now);
         };
     }
 
@@ -151,6 +154,7 @@ public class ReportController {
             case INCIDENCE_MAP -> workbook.xlsx(maps.incidence(request, now));
             case GUIDE -> workbook.xlsx(guide.report(request, 0, 1, now), rows -> guide.all(request, rows));
             case MONITORING -> workbook.xlsx(monitoring.report(request, now));
+            case INSPECTION_FINDINGS -> workbook.xlsx(findings.report(request, now));
         };
         return Spreadsheets.attachment(report.path() + "-" + request.region().getCode() + "-" + request.year() + ".xlsx",
                 body);

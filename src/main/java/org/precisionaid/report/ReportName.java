@@ -15,7 +15,9 @@ public enum ReportName {
     INCIDENCE_MAP("incidence-map", "贫困发生率分布图 / Poverty incidence map"),
     GUIDE("guide", "扶贫明细手册 / Detailed assistance guide"),
     /** Not one of the plan's six: return-to-poverty monitoring (issue #21). */
-    MONITORING("monitoring", "防返贫监测统计表 / Return-to-poverty monitoring table");
+    MONITORING("monitoring", "防返贫监测统计表 / Return-to-poverty monitoring table"),
+    /** Not one of the plan's six: findings of the inspection rounds and their rectification (issue #24). */
+    INSPECTION_FINDINGS("inspection-findings", "督查问题整改统计表 / Inspection findings and rectification");
 
     private final String path;
     private final String title;

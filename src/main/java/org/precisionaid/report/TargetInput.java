@@ -27,6 +27,35 @@ class TargetInput {
         this.access = access;
     }
 
+    /** A county and year the caller named, checked. */
+    record CountyYear(String county, int year) {
+    }
+
+    /** The county and year of a read: both well formed, and the county one the caller reads (else 400 / 403). */
+    CountyYear toRead(String county, String year, org.springframework.security.core.Authentication user) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String code = county(county, "county", errors);
+        int targetYear = year(year, "year", errors);
+        throwIfAny(errors);
+        if (!readable(code, user)) {
+            throw forbidden("county", code + " lies outside your region");
+        }
+        return new CountyYear(code, targetYear);
+    }
+
+    /** The county and year of a write: both well formed, and the caller its county office (else 400 / 403). */
+    CountyYear toWrite(String countyCode, String year, org.springframework.security.core.Authentication user,
+            String what) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String code = county(countyCode, "countyCode", errors);
+        int targetYear = year(year, "year", errors);
+        throwIfAny(errors);
+        if (!editable(code, user)) {
+            throw forbidden("countyCode", "only the county poverty-alleviation office of " + code + " " + what);
+        }
+        return new CountyYear(code, targetYear);
+    }
+
     /** A known county's code, or null with the field's rule in errors. */
     String county(String value, String field, Map<String, String> errors) {
         if (value == null || value.isBlank()) {

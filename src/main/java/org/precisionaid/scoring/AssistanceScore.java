@@ -53,6 +53,8 @@ public class AssistanceScore {
     private BigDecimal visitsPerHousehold;
     @Column(name = "objections_upheld")
     private int objectionsUpheld;
+    @Column(name = "findings_upheld")
+    private int findingsUpheld;
     private BigDecimal points;
     @Column(name = "points_rating")
     private String pointsRating;
@@ -81,6 +83,7 @@ public class AssistanceScore {
         this.visits = figures.visits();
         this.visitsPerHousehold = figures.visitsPerHousehold();
         this.objectionsUpheld = figures.objectionsUpheld();
+        this.findingsUpheld = figures.findingsUpheld();
         this.points = points;
         this.pointsRating = pointsRating;
         this.rating = rating;
@@ -104,6 +107,7 @@ public class AssistanceScore {
     public int getVisits() { return visits; }
     public BigDecimal getVisitsPerHousehold() { return visitsPerHousehold; }
     public int getObjectionsUpheld() { return objectionsUpheld; }
+    public int getFindingsUpheld() { return findingsUpheld; }
     public BigDecimal getPoints() { return points; }
     public String getPointsRating() { return pointsRating; }
     public String getRating() { return rating; }

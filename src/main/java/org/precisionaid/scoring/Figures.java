@@ -8,10 +8,17 @@ import java.math.RoundingMode;
  * paired households; those due (planned exit year at or before the year); those of them that left poverty on
  * schedule (EXITED, exit year at or before the planned one); the rest failed (the poverty task not done); the
  * per-capita net income of the households with an account in both years, summed, last year and this; visits in the
- * work ledger; objections upheld against the households in the year.
+ * work ledger; objections upheld against the households in the year; findings of the year's inspection rounds upheld
+ * against the households (not withdrawn by the inspector, issue #24).
  */
 public record Figures(int paired, int due, int exitedOnSchedule, int incomeHouseholds, Long incomePrevFen,
-                      Long incomeYearFen, int visits, int objectionsUpheld) {
+                      Long incomeYearFen, int visits, int objectionsUpheld, int findingsUpheld) {
+
+    /** Figures of a year without inspection findings. */
+    public Figures(int paired, int due, int exitedOnSchedule, int incomeHouseholds, Long incomePrevFen,
+            Long incomeYearFen, int visits, int objectionsUpheld) {
+        this(paired, due, exitedOnSchedule, incomeHouseholds, incomePrevFen, incomeYearFen, visits, objectionsUpheld, 0);
+    }
 
     public int failed() {
         return due - exitedOnSchedule;

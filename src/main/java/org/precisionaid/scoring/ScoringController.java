@@ -51,7 +51,7 @@ public class ScoringController {
                             String capReason, int pairedHouseholds, int dueHouseholds, int exitedOnSchedule,
                             int failedHouseholds, BigDecimal onScheduleShare, int incomeHouseholds, Long incomePrevFen,
                             Long incomeYearFen, BigDecimal incomeGrowth, int visits, BigDecimal visitsPerHousehold,
-                            int objectionsUpheld, String pointsRatingLabel, String rankLabel) {
+                            int objectionsUpheld, String pointsRatingLabel, String rankLabel, int findingsUpheld) {
     }
 
     public record RunView(String countyCode, String county, int year, Instant runAt, String runBy, int runs,
@@ -140,6 +140,6 @@ public class ScoringController {
                 s.getExitedOnSchedule(), s.getFailedHouseholds(), s.getOnScheduleShare(), s.getIncomeHouseholds(),
                 s.getIncomePrevFen(), s.getIncomeYearFen(), s.getIncomeGrowth(), s.getVisits(),
                 s.getVisitsPerHousehold(), s.getObjectionsUpheld(), ScoringRules.label(s.getKind(), s.getPointsRating()),
-                rankLabel(cadre[2]));
+                rankLabel(cadre[2]), s.getFindingsUpheld());
     }
 }

@@ -61,7 +61,8 @@ public class ScoringRules {
                         : figures.onScheduleShare().doubleValue())
                 .putValue("incomeGrowth", figures.incomeGrowth() == null ? null : figures.incomeGrowth().doubleValue())
                 .putValue("visitsPerHousehold", figures.visitsPerHousehold().doubleValue())
-                .putValue("objectionsUpheld", figures.objectionsUpheld());
+                .putValue("objectionsUpheld", figures.objectionsUpheld())
+                .putValue("findingsUpheld", figures.findingsUpheld());
         DmnDecisionResult result = EngineCalls.withoutAuthorization(identity,
                 () -> decisions.evaluateDecisionByKey("assistancePoints").variables(inputs).evaluate());
         Object points = result.isEmpty() ? null : result.getSingleEntry();

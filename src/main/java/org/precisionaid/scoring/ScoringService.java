@@ -132,6 +132,12 @@ public class ScoringService {
                 select o.household_id, count(*) from objection o join household h on h.id = o.household_id
                 where h.village_code like ? and o.status = 'UPHELD' and o.decided_at >= ? and o.decided_at < ?
                 group by o.household_id""", row -> { upheld.put(row.getLong(1), row.getInt(2)); }, like, from, to);
+        // findings of the year's inspection rounds that the inspector did not withdraw (issue #24)
+        Map<Long, Integer> findings = new HashMap<>();
+        jdbc.query("""
+                select f.household_id, count(*) from inspection_finding f join inspection_round r on r.id = f.round_id
+                where f.village_code like ? and r.round_year = ? and f.status <> 'WITHDRAWN'
+                group by f.household_id""", row -> { findings.put(row.getLong(1), row.getInt(2)); }, like, year);
         Set<Long> households = new HashSet<>();
         pairs.forEach(p -> households.add(p.householdId()));
         Map<Long, Long> incomeYear = incomes.perCapitaNetFen(households, year);
@@ -148,14 +154,14 @@ public class ScoringService {
         }
         List<AssistanceScore> result = new ArrayList<>();
         byCadre.forEach((cadreId, own) -> {
-            Figures figures = figures(own, year, facts, visits, upheld, incomeYear, incomePrev);
+            Figures figures = figures(own, year, facts, visits, upheld, findings, incomeYear, incomePrev);
             ScoringRules.Rating rating = rules.rateCadre(figures);
             result.add(new AssistanceScore(runId, AssistanceScore.Kind.CADRE, cadreId,
                     unitOfCadre.getOrDefault(cadreId, own.get(0).unitId()), figures, rating.points(),
                     rating.pointsRating(), rating.rating(), rating.capReason()));
         });
         byUnit.forEach((unitId, own) -> {
-            Figures figures = figures(own, year, facts, visits, upheld, incomeYear, incomePrev);
+            Figures figures = figures(own, year, facts, visits, upheld, findings, incomeYear, incomePrev);
             ScoringRules.Rating rating = rules.rateUnit(figures);
             result.add(new AssistanceScore(runId, AssistanceScore.Kind.UNIT, null, unitId, figures, rating.points(),
                     rating.pointsRating(), rating.rating(), rating.capReason()));
@@ -164,7 +170,8 @@ public class ScoringService {
     }
 
     private static Figures figures(List<Pair> pairs, int year, Map<Long, Fact> facts, Map<String, Integer> visits,
-            Map<Long, Integer> upheld, Map<Long, Long> incomeYear, Map<Long, Long> incomePrev) {
+            Map<Long, Integer> upheld, Map<Long, Integer> findings, Map<Long, Long> incomeYear,
+            Map<Long, Long> incomePrev) {
         Map<Long, Fact> own = new LinkedHashMap<>();
         int visitCount = 0;
         Set<String> counted = new HashSet<>();
@@ -184,6 +191,7 @@ public class ScoringService {
         long prev = 0;
         long now = 0;
         int objections = 0;
+        int found = 0;
         for (Map.Entry<Long, Fact> entry : own.entrySet()) {
             Fact fact = entry.getValue();
             if (fact.due(year)) {
@@ -200,9 +208,10 @@ public class ScoringService {
                 now += after;
             }
             objections += upheld.getOrDefault(entry.getKey(), 0);
+            found += findings.getOrDefault(entry.getKey(), 0);
         }
         return new Figures(own.size(), due, onSchedule, withIncome, withIncome == 0 ? null : prev,
-                withIncome == 0 ? null : now, visitCount, objections);
+                withIncome == 0 ? null : now, visitCount, objections, found);
     }
 
     /** The county as a region; the field {@code county} is named when it is not a county code. */

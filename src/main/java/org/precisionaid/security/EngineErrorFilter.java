@@ -36,6 +36,9 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             // (the second of two actions on one task waits for the first, see OneActionPerTask)
             "Cannot find task with id");
 
+    /** What {@code Officials.pleaseCorrect} puts before a listener's refusal of a form's entries. */
+    private static final String PLEASE_CORRECT = "请更正 / Please correct";
+
     /** {@code …/task/{id}/claim} on either engine API. */
     private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(".*/task/([^/]+)/claim$");
 
@@ -72,6 +75,10 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             if (CONFLICT_MARKERS.stream().anyMatch(text::contains)) {
                 replace(buffered, HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict",
                         ApiExceptionHandler.CONCURRENT_CHANGE);
+            } else if (text.contains(PLEASE_CORRECT)) {
+                // a listener refused the official's entries (Officials.pleaseCorrect): his input, not a server fault
+                String message = errorMessage(buffered.getContentAsByteArray());
+                replace(buffered, HttpStatus.BAD_REQUEST, "please-correct", PLEASE_CORRECT, message);
             } else if (DatabaseOutage.MESSAGE_MARKERS.stream().anyMatch(text::contains)) {
                 replace(buffered, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseOutage.TITLE,
                         DatabaseOutage.DETAIL);
@@ -104,6 +111,14 @@ public class EngineErrorFilter extends OncePerRequestFilter {
         buffered.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         buffered.setCharacterEncoding(StandardCharsets.UTF_8.name());
         buffered.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    private String errorMessage(byte[] body) {
+        try {
+            return json.readTree(body).path("message").asText();
+        } catch (IOException notJson) {
+            return PLEASE_CORRECT;
+        }
     }
 
     private String errorText(byte[] body) {

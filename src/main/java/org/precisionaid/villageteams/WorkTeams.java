@@ -219,7 +219,10 @@ public class WorkTeams {
     public long addContactPoint(NewContactPoint c, String actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(c.leaderName(), "leaderName", 64, true, errors);
-        if (name != null && !name.matches("[\\p{IsHan}A-Za-z]([\\p{IsHan}A-Za-z ]|·(?!·))*[\\p{IsHan}A-Za-z]")) {
+        // a character class, not a repeated alternation: the regex engine recurses per repetition of a group, and a
+        // long name (refused for its length anyway) must not overflow the stack
+        if (name != null && !errors.containsKey("leaderName") && (!name.matches("[\\p{IsHan}A-Za-z ·]+")
+                || name.contains("··") || !name.matches("[\\p{IsHan}A-Za-z].*[\\p{IsHan}A-Za-z]"))) {
             errors.put("leaderName", "a person's name: Chinese characters or letters, parts joined by ·");
         }
         String post = text(c.post(), "post", 128, true, errors);

@@ -65,6 +65,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Map.of("errors", e.errors()));
     }
 
+    @ExceptionHandler(org.precisionaid.crosscheck.RegisterImportException.class)
+    ProblemDetail registerImport(org.precisionaid.crosscheck.RegisterImportException e) {
+        return problem(HttpStatus.BAD_REQUEST, "register-import",
+                "部门名单有误，未导入任何记录 / Department list refused, nothing stored", e.getMessage(),
+                Map.of("errors", e.errors(), "errorCount", e.total()));
+    }
+
     @ExceptionHandler(UnknownRegionException.class)
     ProblemDetail unknownRegion(UnknownRegionException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-region", "区划不存在 / Unknown region", e.getMessage(), Map.of());

@@ -67,6 +67,9 @@ public class WorkbenchController {
         home.put("funds", funds(request, reports + "projects-map"));
         home.put("exits", exits(request, reports + "reduction-tasks"));
         home.put("monitoring", monitoring(request, reports + "monitoring"));
+        // the department lists are the county office's and the auditors' (personal data): only they see the link
+        home.put("crossCheck", user.getAuthorities().stream().map(Object::toString).anyMatch(a ->
+                a.startsWith("GROUP_county-") || a.startsWith("GROUP_auditor-") || "ROLE_ADMIN".equals(a)));
         return home;
     }
 

@@ -52,12 +52,12 @@ class AlertImportBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
         report.put("cores", Runtime.getRuntime().availableProcessors());
-        report.put("loadAverageAtStart", loadAverage());
+        MachineLoad.atStart(report);
         report.put("parameters", Map.of("rows", rows, "matchingHouseholds", rows / 2));
         for (String database : databases) {
             report.put(database.trim(), runOn(database.trim()));
         }
-        report.put("loadAverageAtEnd", loadAverage());
+        MachineLoad.atEnd(report);
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
@@ -128,16 +128,6 @@ class AlertImportBenchmark {
             }
             book.write(out);
             return out.toByteArray();
-        }
-    }
-
-    /** The 1, 5 and 15 minute load averages of the machine, as /proc/loadavg has them (else the JVM's 1 minute). */
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (Exception e) {
-            return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 }

@@ -51,6 +51,7 @@ class AssessmentBenchmark {
     void run() throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
+        MachineLoad.atStart(report);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("parameters", Map.of("households", assessed, "exitSample", sample, "workers", workers,
                 "args", System.getProperty("bench.args", "")));
@@ -59,6 +60,7 @@ class AssessmentBenchmark {
         }
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
+        MachineLoad.atEnd(report);
         Files.writeString(out.resolve("assessment-results.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

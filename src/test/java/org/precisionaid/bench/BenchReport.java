@@ -13,7 +13,9 @@ final class BenchReport {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("When: ").append(report.get("when")).append(" · cores: ").append(report.get("cores"))
                 .append(" · max heap: ").append(report.get("maxHeapMb")).append(" MB · parameters: ")
-                .append(report.get("parameters")).append("\n\n");
+                .append(report.get("parameters")).append(" · load average (1/5/15 min) at start: ")
+                .append(report.get("loadAverageAtStart")).append(", at end: ").append(report.get("loadAverageAtEnd"))
+                .append(" (above about 1 on 2 cores, the figures are upper bounds)\n\n");
         for (Map.Entry<String, Object> entry : report.entrySet()) {
             if (!(entry.getValue() instanceof Map<?, ?> db) || !db.containsKey("s1")) {
                 continue;

@@ -53,6 +53,7 @@ class FundingBenchmark {
     void run() throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
+        MachineLoad.atStart(report);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("parameters", Map.of("projects", projects, "beneficiariesPerProject", BENEFICIARIES,
                 "workers", workers));
@@ -61,6 +62,7 @@ class FundingBenchmark {
         }
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
+        MachineLoad.atEnd(report);
         Files.writeString(out.resolve("funding-results.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         String markdown = markdown(report);

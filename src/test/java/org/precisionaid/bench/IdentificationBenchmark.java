@@ -65,6 +65,7 @@ class IdentificationBenchmark {
     void run() throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
+        MachineLoad.atStart(report);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1_048_576);
         report.put("parameters", Map.of("households", households, "workers", workers, "openTasks", openTasks,
@@ -75,6 +76,7 @@ class IdentificationBenchmark {
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        MachineLoad.atEnd(report);
         Files.writeString(out.resolve("results.json"), json.writeValueAsString(report));
         Files.writeString(out.resolve("results.md"), BenchReport.markdown(report));
         System.out.println(BenchReport.markdown(report));

@@ -49,6 +49,7 @@ class ImportBenchmark {
     void run() throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
+        MachineLoad.atStart(report);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1_048_576);
         report.put("parameters", Map.of("rows", rows, "households", rows / (MEMBERS + 1), "membersPerHousehold", MEMBERS));
@@ -57,6 +58,7 @@ class ImportBenchmark {
         }
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
+        MachineLoad.atEnd(report);
         Files.writeString(out.resolve("import-results.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         String markdown = markdown(report);

@@ -46,6 +46,7 @@ class ReportBenchmark {
     void run() throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
+        MachineLoad.atStart(report);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1_048_576);
         report.put("parameters", Map.of("households", households, "repeats", repeats));
@@ -67,6 +68,7 @@ class ReportBenchmark {
         }
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
+        MachineLoad.atEnd(report);
         Files.writeString(out.resolve("reports-results.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         String markdown = markdown(report);

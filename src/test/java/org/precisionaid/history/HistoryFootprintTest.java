@@ -48,7 +48,7 @@ class HistoryFootprintTest {
     @Test
     void oneHouseholdsIdentificationKeepsWhatTheAuditorReadsInAtMost61Rows() {
         CaseFlows flows = new CaseFlows(rest, identity, tasks, runtime, management, objections);
-        String applicationNo = flows.applyOverRest(VILLAGE, 9301L);
+        String applicationNo = flows.applyOverRest(VILLAGE, 9817L);
         flows.approveToAnnouncement(VILLAGE, applicationNo);
         long cadre = Cadres.fresh(assistance, "654225", CadreRank.STAFF);
         flows.noticePeriodEnds(applicationNo);

@@ -45,8 +45,11 @@ class ModelConventionsTest {
         }
     }
 
-    /** Started by the bulk start (annualAssessmentStart) and by annualAssessment's call activity, never by an official. */
-    static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit");
+    /** Started by the bulk start (annualAssessmentStart), by annualAssessment's call activity or by a department list's upload (crossCheck), never by an official. */
+    static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("annualAssessment", "householdExit", "crossCheck",
+            // the server starts a round after drawing its sample (POST /api/inspections); a finding's rectification is
+            // called from the round
+            "inspection", "inspectionRectification");
 
     @ParameterizedTest
     @MethodSource("models")

@@ -297,7 +297,7 @@ class ReportApiTest {
     @Test
     void theIndexOffersTheReportsAndOnlyTheCallersRegions() {
         JsonNode index = get(rest, TOWNSHIP_USER, "/api/reports");
-        assertThat(index.get("reports")).hasSize(7); // the plan's six and the monitoring table
+        assertThat(index.get("reports")).hasSize(8); // the plan's six, the monitoring table and the inspection findings
         assertThat(index.get("regions")).hasSize(13); // the township and its twelve villages
         assertThat(index.get("regions").get(0).get("code").asText()).isEqualTo(TOWNSHIP);
         assertThat(index.get("thisYear").asInt()).isEqualTo(YEAR);

@@ -165,6 +165,42 @@ final class ApiContract {
                         + "nothing; otherwise 200 with the rows started, already open (alert attached to the open case), "
                         + "unmatched (nobody of a registered, exited or monitored household of the county; never says "
                         + "whether the person lives elsewhere) and duplicate. Cases start in chunks of one transaction each.");
+        // inspection rounds (issue #24)
+        add("POST /api/inspections", "Inspection", "Plan an inspection round: the server draws its sample with a new "
+                + "seed and the inspectors' tasks start", "the county or city poverty-alleviation office or the auditors "
+                + "of the region (county-, city- or auditor-<code>)", Set.of(400, 403), "Body `{regionCode, year, "
+                + "registers: [IDENTIFICATION|EXITS|MONITORING], percent, minimumPerVillage}`: per village "
+                + "max(ceil(percent·n/100), minimum), at most n, 500 households a round at most; 201 with the round "
+                + "number, the seed (as text), the population and the households drawn per village.");
+        add("GET /api/inspections", "Inspection", "The inspection rounds of a region",
+                "the planners and the inspectors (inspector-<county>) of the region; never the inspected township or "
+                + "village", Set.of(400, 403), "`region` (optional).");
+        add("GET /api/inspections/{roundNo}", "Inspection", "A round with its sample and its findings",
+                "the planners and the inspectors of the region (an inspector of part of a wider round: his county's part)",
+                Set.of(403, 404), "Households by number only: no name, ID number or phone.");
+        add("GET /api/inspections/{roundNo}/redraw", "Inspection", "Draw the round's sample again with its recorded seed "
+                + "and compare", "the planners of the round's whole region, e.g. its auditors", Set.of(403, 404),
+                "`matches` true when today's registry gives the same households in the same order.");
+        // department registers and the cross-check (issue #23)
+        add("GET /api/crosscheck/kinds", "Cross-check", "The kinds of department list, their categories and amounts",
+                COUNTY_OFFICE + "; " + AUDITORS + "; " + ADMIN, Set.of(403), null);
+        add("POST /api/crosscheck/snapshots", "Cross-check",
+                "Load a department's list as the county's dated snapshot of its kind; matched at once",
+                COUNTY_OFFICE + "; " + ADMIN + " (naming `county`)", Set.of(400, 403),
+                "Multipart part `file` (.xlsx with sheet `名单 Records`, or UTF-8 CSV; 20 MB, 200,000 rows at most), `kind` "
+                        + "(VEHICLE, BUSINESS, REAL_ESTATE, PUBLIC_EMPLOYEE, PENSION, SOCIAL_ASSISTANCE, DEATH), "
+                        + "`department` (who keeps the list, 100 characters), `asOf` (yyyy-MM-dd, not in the future, "
+                        + "at most five years back), `county` (12 digits, for an administrator or an office of several). "
+                        + "A bad row (ID number and its check character, category of the kind, amount, detail) answers "
+                        + "400 with every row, column and rule (`errors`, the first 1,000; `errorCount`) and stores "
+                        + "nothing. Otherwise 201: the snapshot replaces the county's older one of the kind for matching, "
+                        + "the county's applicants and registered or monitored households are matched, and those on the "
+                        + "register with new hits get a re-check case (process crossCheck). No ID number in the answer.");
+        add("GET /api/crosscheck/snapshots", "Cross-check", "The snapshots of the caller's counties, newest first (no rows)",
+                COUNTY_OFFICE + "; " + AUDITORS + "; " + ADMIN, Set.of(403), null);
+        add("GET /api/crosscheck/hits", "Cross-check", "A household's hits with their resolutions (the audit view)",
+                COUNTY_OFFICE + "; " + AUDITORS + "; " + ADMIN, Set.of(400, 403, 404),
+                "`household`: the application number. ID numbers in full (county office and auditors, ADR 0019).");
         // reports
         add("GET /api/reports", "Reports", "The reports and the regions the caller may read", OFFICIAL, Set.of(), null);
         add("GET /api/reports/{name}", "Reports", "A report as JSON (or Excel, PDF with format=)", OFFICIALS_OF_REGION,

@@ -62,6 +62,8 @@ final class BodyEndpoints {
                     + "valid and broken workbooks in HouseholdImportApiTest",
             "POST /api/monitoring/alerts/import", "a workbook, not a JSON body: random bytes here (garbageFilesAreRefused); "
                     + "valid and broken alert lists in MonitoringAlertImportTest",
+            "POST /api/crosscheck/snapshots", "a department's list, not a JSON body: random bytes here "
+                    + "(garbageFilesAreRefused); valid and broken lists in CrossCheckTest",
             "POST /api/admin/migrations/plan", "a valid plan needs a second version of a model, deployed and removed again "
                     + "by MigrationApiTest; here only hostile plans",
             "POST /api/admin/migrations/batches", "a valid batch moves running cases other tests rely on (MigrationApiTest "
@@ -326,6 +328,8 @@ final class BodyEndpoints {
                 new Endpoint("PUT", "/api/projects/{projectNo}", CLERK, Kind.JSON,
                         Set.of("regionCode", "beneficiaries[].applicationNo"),
                         BodyEndpoints::returnedProject, BodyEndpoints::returnedProject),
+                new Endpoint("POST", "/api/inspections", COUNTY_OFFICE, Kind.JSON, Set.of("regionCode"),
+                        BodyEndpoints::inspection, BodyEndpoints::inspection),
                 new Endpoint("POST", "/api/regions/import", ADMIN, Kind.CSV, Set.of(),
                         f -> file("/api/regions/import", "code,name_zh,name_en\n654224101201,阿勒帕萨勒干村,Alepasaleganc Village\n"),
                         null),
@@ -333,10 +337,20 @@ final class BodyEndpoints {
                         f -> file("/api/households/import", ""), null),
                 new Endpoint("POST", "/api/monitoring/alerts/import", COUNTY_OFFICE, Kind.MULTIPART, Set.of(),
                         f -> file("/api/monitoring/alerts/import", ""), null),
+                new Endpoint("POST", "/api/crosscheck/snapshots", COUNTY_OFFICE, Kind.MULTIPART, Set.of(),
+                        f -> file("/api/crosscheck/snapshots", ""), null),
                 new Endpoint("POST", "/api/admin/migrations/plan", ADMIN, Kind.JSON, Set.of(),
                         f -> migration(f, "/api/admin/migrations/plan"), null),
                 new Endpoint("POST", "/api/admin/migrations/batches", ADMIN, Kind.JSON, Set.of(),
                         f -> migration(f, "/api/admin/migrations/batches"), null));
+    }
+
+    /** An inspection round of the village: one household drawn (the minimum), one inspector's task. */
+    private static Call inspection(Fixtures f) {
+        ObjectNode body = f.json.createObjectNode().put("regionCode", VILLAGE).put("year", LocalDate.now().getYear())
+                .put("percent", new java.math.BigDecimal("0.01")).put("minimumPerVillage", 1);
+        body.putArray("registers").add("IDENTIFICATION");
+        return new Call("/api/inspections", body);
     }
 
     /** A household never registered, entered by its village's clerk for monitoring. */

@@ -144,7 +144,7 @@ class OpenApiContractTest {
                     .replace("{exitNo}", "TC-1999-999999").replace("{businessKey}", "SQ-1999-999999")
                     .replace("{code}", "659999999999").replace("{villageCode}", "659999999999")
                     .replace("{countyCode}", "659999000000").replace("{year}", "2026").replace("{id}", "999999")
-                    .replace("{name}", "no-such-report").replace("{role}", "mayor").replace("{batchId}", "no-such-batch");
+                    .replace("{roundNo}", "DC-1999-654224000000-999999").replace("{name}", "no-such-report").replace("{role}", "mayor").replace("{batchId}", "no-such-batch");
             ResponseEntity<String> answer = official.getForEntity(url, String.class);
             int status = answer.getStatusCode().value();
             if (status >= 400 && !get.path("responses").has(String.valueOf(status))) {
