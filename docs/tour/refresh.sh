@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies the tour's pictures from the last run of the browser journeys (target/screenshots/, see docs/tour.md):
 #   ./mvnw verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -DskipProductionProfileTest=true \
-#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,WorkTeamsBrowserIT,YearScreensBrowserIT'
+#       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,WorkTeamsBrowserIT,YearScreensBrowserIT,CadresBrowserIT'
 #   (the card with the work team: ./mvnw test -Dtest=WorkTeamApiTest)
 #       -DskipReliability=true -Dit.test='ClerkJourneyBrowserIT,ReviewJourneyBrowserIT,FundingJourneyBrowserIT,AuditorJourneyBrowserIT,AuditPluginBrowserIT,AssessmentJourneyBrowserIT,MonitoringJourneyBrowserIT,ReportsBrowserIT,WhatIfBrowserIT'
 #   docs/tour/refresh.sh
@@ -69,6 +69,12 @@ copy y5-assessment-progress.png        year-assessment             assessment-pr
 copy y6-assessment-stopped.png         year-assessment             assessment-stopped
 copy y7-assessment-done.png            year-assessment             assessment-done
 copy y8-scoring.png                    year-assessment             scoring-results
+copy c1-cadres-list.png                 cadres-county   cadres-list
+copy c2-cadre-bad-phone.png            cadres-county   cadre-bad-phone
+copy c3-cadre-added.png                cadres-county   cadre-added
+copy c4-pairing-reassigned.png         cadres-county   pairing-reassigned
+copy c5-cadres-township.png            cadres-township cadres-township
+copy c6-quotas-city.png                quotas-city     quotas-city
 # printed documents, rendered to PNG by PDFBox in the review and funding journeys (org.precisionaid.support.Printed)
 copy 6-public-notice-pdf.png           printed       notice-654224101201
 copy 11-funding-public-disclosure-pdf.png printed    projects-654224101201

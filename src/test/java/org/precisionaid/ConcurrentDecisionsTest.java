@@ -225,6 +225,36 @@ class ConcurrentDecisionsTest {
         assertThat(households.get(applicationNo).getStatus()).isEqualTo(Codes.Status.REGISTERED);
     }
 
+    /**
+     * The same with the cadre himself: the county office corrects the cadre a township is registering a household
+     * with (the cadres' screen, issue #22). The correction locks the county's registration tasks before the cadre's
+     * row, as the registration does; the other way round one of the two would be chosen as a deadlock victim.
+     */
+    @Test
+    void aCadreCorrectedWhileTheTownshipRegistersAHouseholdWithHimWaitsInsteadOfDeadlocking() throws Exception {
+        String applicationNo = atTownshipReview(9108L);
+        flows.complete(TOWNSHIP, applicationNo, "townshipReview", Map.of("townshipDecision", "approve", "householdVisited", true));
+        flows.complete("county.654225", applicationNo, "countyReview", Map.of("countyDecision", "approve"));
+        long cadre = Cadres.fresh(assistance, "654225", CadreRank.STAFF);
+        long unit = assistance.cadre(cadre).getUnit().getId();
+        flows.noticePeriodEnds(applicationNo);
+        String taskId = taskId(applicationNo, "registration");
+        as(identity, TOWNSHIP, () -> tasks.claim(taskId, TOWNSHIP));
+
+        java.util.concurrent.Future<?> corrected = transactions.execute(registration -> {
+            assertThat(taskLocks.lock(taskId)).isTrue();
+            java.util.concurrent.Future<?> correcting = pool.submit(() -> assistance.updateCadre(cadre, "更正干部",
+                    "Corrected Cadre", "STAFF", unit, "13900001111"));
+            waitUntilABackendWaitsForALock(correcting);
+            as(identity, TOWNSHIP, () -> tasks.complete(taskId, Registrations.registration(cadre)));
+            return correcting;
+        });
+        corrected.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(assistance.cadre(cadre).getName()).isEqualTo("更正干部");
+        assertThat(households.get(applicationNo).getStatus()).isEqualTo(Codes.Status.REGISTERED);
+        assertThat(assistance.currentHouseholdIds(cadre)).containsExactly(households.get(applicationNo).getId());
+    }
+
     /** Until the other transaction waits on a row lock (it holds nothing we need meanwhile) — or has failed. */
     private void waitUntilABackendWaitsForALock(java.util.concurrent.Future<?> other) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);

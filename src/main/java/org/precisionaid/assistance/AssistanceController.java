@@ -87,11 +87,28 @@ public class AssistanceController {
                               String endReason) {
     }
 
-    public record HouseholdResponsibility(String applicationNo, CadreView cadre, List<PairingView> history,
-                                          List<VisitView> visits) {
+    /** {@code canReassign}: the caller is the county office of the household's county (the page shows the form). */
+    public record HouseholdResponsibility(String applicationNo, String villageCode, String villageName,
+                                          CadreView cadre, List<PairingView> history, List<VisitView> visits,
+                                          boolean canReassign) {
     }
 
     public record NewUnit(String name, String regionCode) {
+    }
+
+    public record UnitChange(String name) {
+    }
+
+    public record CadreChange(String name, String nameLatin, String rank, Long unitId, String phone) {
+    }
+
+    /**
+     * What the cadres, quotas and pairing screens offer the caller: which screens at all (by his roles), whether he
+     * manages the cadres of {@code countyCode} and sets the quotas of {@code prefecture}. The server refuses the rest
+     * anyway; this only spares him buttons that would answer 403.
+     */
+    public record Access(boolean cadres, boolean quotas, boolean pairing, String countyCode, boolean manage,
+                         String prefecture, boolean setQuotas) {
     }
 
     public record NewCadre(String name, String nameLatin, String rank, Long unitId, String countyCode, String phone,
@@ -111,6 +128,33 @@ public class AssistanceController {
     public record Moved(long fromCadreId, Long toCadreId, int households, boolean fromCadreActive) {
     }
 
+    // ---- what the screens offer ----
+
+    @GetMapping("/api/cadre-access")
+    public Access access(@RequestParam(required = false) String county,
+            @RequestParam(required = false) String prefecture, Authentication user) {
+        String countyCode = null;
+        boolean manage = false;
+        if (county != null && !county.isBlank()) {
+            RegionCode code = RegionCode.of(county.strip(), "county");
+            if (code.level() != RegionLevel.COUNTY) {
+                throw FieldRuleException.invalid(Map.of("county", county.strip() + " is not a county code"));
+            }
+            countyCode = code.value();
+            manage = manages(countyCode, user);
+        }
+        boolean setQuotas = false;
+        if (prefecture != null && !prefecture.isBlank()) {
+            if (!prefecture.strip().matches("\\d{4}")) {
+                throw FieldRuleException.invalid(Map.of("prefecture", "the first four digits of the prefecture's code"));
+            }
+            setQuotas = maySetQuotas(prefecture.strip(), user);
+        }
+        boolean reads = RegionScope.hasRole(user, OfficialRole.COUNTY, OfficialRole.CITY, OfficialRole.TOWNSHIP);
+        return new Access(reads, RegionScope.hasRole(user, OfficialRole.COUNTY, OfficialRole.CITY), reads,
+                countyCode, manage, prefecture == null || prefecture.isBlank() ? null : prefecture.strip(), setQuotas);
+    }
+
     // ---- quotas ----
 
     /** The quota rows that apply in a prefecture (its own and the default 0000); any official may read them. */
@@ -126,14 +170,17 @@ public class AssistanceController {
     @PutMapping("/api/cadre-quotas/{prefecture}/{rank}")
     public AssistanceService.Quota setQuota(@PathVariable String prefecture, @PathVariable String rank,
             @RequestBody QuotaChange body, Authentication user) {
-        boolean allowed = prefecture.matches("\\d{4}") && !AssistanceService.DEFAULT_PREFECTURE.equals(prefecture)
-                ? RegionScope.memberOf(user, OfficialRole.CITY.key() + "-" + prefecture)
-                : RegionScope.of(user).everything();
-        if (!allowed) {
+        if (!maySetQuotas(prefecture, user)) {
             throw forbidden("prefecture", "only the city poverty-alleviation office of " + prefecture
                     + " sets its quotas (the default 0000: an administrator)");
         }
         return assistance.setQuota(prefecture, rank, body.households(), body.source());
+    }
+
+    private static boolean maySetQuotas(String prefecture, Authentication user) {
+        return prefecture.matches("\\d{4}") && !AssistanceService.DEFAULT_PREFECTURE.equals(prefecture)
+                ? RegionScope.memberOf(user, OfficialRole.CITY.key() + "-" + prefecture)
+                : RegionScope.of(user).everything();
     }
 
     // ---- units ----
@@ -159,16 +206,32 @@ public class AssistanceController {
         return ResponseEntity.created(URI.create("/api/assisting-units/" + unit.getId())).body(view(unit));
     }
 
+    /** Renames a unit: the county office of its county (a unit above the county: the city office). */
+    @PutMapping("/api/assisting-units/{id}")
+    public UnitView renameUnit(@PathVariable long id, @RequestBody UnitChange body, Authentication user) {
+        AssistingUnit unit = assistance.requireUnit(id);
+        RegionCode region = RegionCode.of(unit.getRegionCode());
+        if (!overlaps(RegionScope.of(user), region.level().isAbove(RegionLevel.COUNTY) ? region.value()
+                : region.ancestor(RegionLevel.COUNTY).value())) {
+            throw AssistanceService.unknownUnit(id);
+        }
+        requireManager(region.level().isAbove(RegionLevel.COUNTY) ? region.value()
+                : region.ancestor(RegionLevel.COUNTY).value(), user, "unitId");
+        return view(assistance.renameUnit(id, body.name()));
+    }
+
     // ---- cadres ----
 
     /** Cadres helping in the region (a township or village: its county's), with households paired and quota left. */
     @GetMapping("/api/cadres")
     public List<CadreView> cadres(@RequestParam(required = false) String region,
-            @RequestParam(defaultValue = "false") boolean includeLeft, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, Authentication user) {
+            @RequestParam(defaultValue = "false") boolean includeLeft, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String rank, @RequestParam(required = false) Long unitId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            Authentication user) {
         checkPage(page, size);
         return prefixes(region, user).stream()
-                .flatMap(prefix -> assistance.loads(prefix, !includeLeft, page, size).stream())
+                .flatMap(prefix -> assistance.search(prefix, !includeLeft, q, rank, unitId, page, size).stream())
                 .distinct().limit(size).map(load -> view(load, user)).toList();
     }
 
@@ -203,6 +266,16 @@ public class AssistanceController {
                 body.countyCode(), body.phone(), body.userId());
         return ResponseEntity.created(URI.create("/api/cadres/" + cadre.getId()))
                 .body(view(assistance.load(cadre), user));
+    }
+
+    /** The county office corrects a cadre (name, Latin name, rank, unit, phone); county and login stay. */
+    @PutMapping("/api/cadres/{id}")
+    public CadreView updateCadre(@PathVariable long id, @RequestBody CadreChange body, Authentication user) {
+        Cadre cadre = visibleCadre(id, user);
+        requireManager(cadre.getCountyCode(), user, "cadreId");
+        Cadre updated = assistance.updateCadre(id, body.name(), body.nameLatin(), body.rank(), body.unitId(),
+                body.phone());
+        return view(assistance.load(updated), user);
     }
 
     /** A ledger entry, by the cadre himself (or the county office for him). The date may not lie ahead. */
@@ -260,10 +333,13 @@ public class AssistanceController {
         if (!himself && !RegionScope.of(user).covers(household.getVillageCode())) {
             throw new HouseholdNotFoundException(applicationNo);
         }
-        return new HouseholdResponsibility(applicationNo,
+        String county = RegionCode.of(household.getVillageCode()).ancestor(RegionLevel.COUNTY).value();
+        return new HouseholdResponsibility(applicationNo, household.getVillageCode(),
+                regions.get(household.getVillageCode()).label(),
                 current == null ? null : view(assistance.load(current), user),
                 assistance.history(household.getId()).stream().map(AssistanceController::view).toList(),
-                assistance.visitsOfHousehold(household.getId(), LEDGER_SHOWN).stream().map(this::view).toList());
+                assistance.visitsOfHousehold(household.getId(), LEDGER_SHOWN).stream().map(this::view).toList(),
+                RegionScope.of(user).covers(household.getVillageCode()) && manages(county, user));
     }
 
     /** Reassigns one household: an official of the household's county, with a reason; the history keeps both. */

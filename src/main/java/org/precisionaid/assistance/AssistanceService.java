@@ -62,6 +62,10 @@ public class AssistanceService implements Responsibility {
     public record CadresChanged(String countyCode) {
     }
 
+    /** A change that will lock a cadre's row and then change what forms offer: their tasks are locked first. */
+    public record CadresChanging(String countyCode) {
+    }
+
     AssistanceService(CadreRepository cadres, AssistingUnitRepository units, PairingRepository pairings,
             VisitRepository visits, HouseholdService households, RegionService regions, JdbcTemplate jdbc,
             EntityManager entities, AssistanceProperties properties, Clock clock, IdentityService identity,
@@ -131,10 +135,7 @@ public class AssistanceService implements Responsibility {
                         + countyCode + " nor above it");
             }
         }
-        String cleanPhone = phone == null || phone.isBlank() ? null : phone.trim();
-        if (cleanPhone != null && !cleanPhone.matches("\\+?[0-9 -]{5,20}")) {
-            errors.put("phone", "digits only, 5-20");
-        }
+        String cleanPhone = phone(phone, errors);
         String user = userId == null || userId.isBlank() ? null : userId.trim();
         if (user != null && cadres.findByUserId(user).isPresent()) {
             errors.put("userId", user + " is already linked to another cadre");
@@ -150,6 +151,92 @@ public class AssistanceService implements Responsibility {
                 clock.instant()));
         events.publishEvent(new CadresChanged(countyCode));
         return cadre;
+    }
+
+    /** Renames a unit (its region stays: its cadres and the pairings' history name it). */
+    public AssistingUnit renameUnit(long unitId, String name) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String cleanName = text(name, "name", 128, true, errors);
+        throwIfAny(errors);
+        AssistingUnit unit = requireUnit(unitId);
+        units.findByRegionCodeAndName(unit.getRegionCode(), cleanName)
+                .filter(other -> !other.getId().equals(unit.getId()))
+                .ifPresent(other -> {
+                    throw new FieldRuleException(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", Map.of("name",
+                            "assisting unit '" + cleanName + "' already exists in " + unit.getRegionCode()));
+                });
+        unit.rename(cleanName);
+        units.flush();
+        return unit;
+    }
+
+    @Transactional(readOnly = true)
+    public AssistingUnit requireUnit(long unitId) {
+        return units.findById(unitId).orElseThrow(() -> unknownUnit(unitId));
+    }
+
+    /** No unit with this id, or none the caller may see: 404, as for cadres. */
+    static FieldRuleException unknownUnit(long unitId) {
+        return new FieldRuleException(HttpStatus.NOT_FOUND, "unknown-unit", "帮扶单位不存在 / Unknown assisting unit",
+                Map.of("unitId", "no assisting unit " + unitId));
+    }
+
+    /**
+     * Corrects a cadre: name, Latin name, rank, unit, phone. His county and login stay. A lower rank must still hold
+     * the households he answers for (his row locked while they are counted, ADR 0008).
+     */
+    public Cadre updateCadre(long cadreId, String name, String nameLatin, String rank, Long unitId, String phone) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String cleanName = text(name, "name", 64, true, errors);
+        String latin = text(nameLatin, "nameLatin", 64, false, errors);
+        CadreRank cadreRank = rank(rank, errors);
+        String cleanPhone = phone(phone, errors);
+        lockTasksBeforeCadre(cadreId);
+        Cadre cadre = lockCadre(cadreId, "cadreId");
+        AssistingUnit unit = unitOfCounty(unitId, cadre.getCountyCode(), errors);
+        throwIfAny(errors);
+        if (cadreRank != cadre.getRank()) {
+            int quota = quota(new Cadre(cleanName, latin, cadreRank, unit, cadre.getCountyCode(), null, null,
+                    clock.instant()));
+            int open = currentHouseholdIds(cadreId).size();
+            if (open > quota) {
+                throw new FieldRuleException(HttpStatus.CONFLICT, "over-quota", "超出帮扶户数 / Over quota",
+                        Map.of("rank", cadre.getName() + " answers for " + open + " households; a " + cadreRank.en()
+                                + "-level cadre takes " + quota + ": reassign households first"));
+            }
+        }
+        cadre.update(cleanName, latin, cadreRank, unit, cleanPhone);
+        cadres.flush();
+        events.publishEvent(new CadresChanged(cadre.getCountyCode()));
+        return cadre;
+    }
+
+    /** The unit, if it lies in the county or above it (a cadre helps one county's households). */
+    private AssistingUnit unitOfCounty(Long unitId, String countyCode, Map<String, String> errors) {
+        if (unitId == null) {
+            errors.put("unitId", "is required");
+            return null;
+        }
+        AssistingUnit unit = units.findById(unitId).orElse(null);
+        if (unit == null) {
+            errors.put("unitId", "no assisting unit " + unitId);
+            return null;
+        }
+        RegionCode unitRegion = RegionCode.of(unit.getRegionCode());
+        RegionCode county = RegionCode.of(countyCode);
+        if (!unitRegion.isWithin(county) && !county.isWithin(unitRegion)) {
+            errors.put("unitId", unit.getName() + " (" + unit.getRegionCode() + ") is neither in county "
+                    + countyCode + " nor above it");
+        }
+        return unit;
+    }
+
+    private static String phone(String phone, Map<String, String> errors) {
+        String cleanPhone = phone == null || phone.isBlank() ? null : phone.trim();
+        if (cleanPhone != null && !cleanPhone.matches("\\+?[0-9 -]{5,20}")) {
+            errors.put("phone", "digits only, 5-20");
+        }
+        return cleanPhone;
     }
 
     @Transactional(readOnly = true)
@@ -226,7 +313,37 @@ public class AssistanceService implements Responsibility {
     /** Cadres whose county lies within the region prefix (or the county of a township/village prefix). */
     @Transactional(readOnly = true)
     public List<Load> loads(String countyPrefix, boolean activeOnly, int page, int size) {
-        List<Cadre> found = cadres.findInRegion(countyPrefix, activeOnly, PageRequest.of(page, size));
+        return withLoads(cadres.findInRegion(countyPrefix, activeOnly, PageRequest.of(page, size)));
+    }
+
+    /**
+     * As {@link #loads}, narrowed by what the cadres' screen searches: text in the name, Latin name or unit's name,
+     * a rank, a unit. Bad values are a 400 naming {@code q}, {@code rank} or {@code unitId}.
+     */
+    @Transactional(readOnly = true)
+    public List<Load> search(String countyPrefix, boolean activeOnly, String text, String rank, Long unitId, int page,
+            int size) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.length() > 64) {
+            errors.put("q", "at most 64 characters");
+        }
+        List<CadreRank> ranks = List.of(CadreRank.values());
+        if (rank != null && !rank.isBlank()) {
+            CadreRank one = rank(rank, errors);
+            ranks = one == null ? ranks : List.of(one);
+        }
+        if (unitId != null && unitId < 1) {
+            errors.put("unitId", "must be a unit's id (1 or more)");
+        }
+        throwIfAny(errors);
+        String like = q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        List<Cadre> found = cadres.search(countyPrefix, activeOnly, like, ranks, unitId == null ? 0 : unitId,
+                PageRequest.of(page, size));
+        return withLoads(found);
+    }
+
+    private List<Load> withLoads(List<Cadre> found) {
         Map<Long, Long> paired = paired(found.stream().map(Cadre::getId).toList());
         Map<String, Integer> quotaCache = new HashMap<>();
         return found.stream().map(c -> new Load(c,
@@ -353,11 +470,13 @@ public class AssistanceService implements Responsibility {
         Map<String, String> errors = new LinkedHashMap<>();
         String why = text(reason, "reason", MAX_TEXT, true, errors);
         throwIfAny(errors);
+        lockTasksBeforeCadre(cadreId);
         Cadre cadre = lockCadre(cadreId, "cadreId");
         int open = currentHouseholdIds(cadreId).size();
         if (open > 0) {
-            throw new ConflictException(cadre.getName() + " is still responsible for " + open
-                    + " household(s); reassign them first (toCadreId), so that no household is left without a cadre");
+            throw new FieldRuleException(HttpStatus.CONFLICT, "conflict", "冲突 / Conflict", Map.of("toCadreId",
+                    cadre.getName() + " is still responsible for " + open + " household(s); reassign them first"
+                            + " (toCadreId), so that no household is left without a cadre"));
         }
         cadre.leave(why);
         cadres.flush();
@@ -496,6 +615,15 @@ public class AssistanceService implements Responsibility {
 
     private void endCurrent(long householdId, String actor, String reason) {
         pairings.current(householdId).ifPresent(p -> p.end(clock.instant(), actor, reason));
+    }
+
+    /**
+     * The open registration tasks of the cadre's county, locked before his row (ADR 0021: a registration locks its task,
+     * then the cadre). Read with plain SQL, so that the cadre is loaded only under his lock, never stale.
+     */
+    private void lockTasksBeforeCadre(long cadreId) {
+        jdbc.queryForList("select county_code from cadre where id = ?", String.class, cadreId).stream().findFirst()
+                .ifPresent(county -> events.publishEvent(new CadresChanging(county)));
     }
 
     private Cadre lockCadre(long cadreId, String field) {

@@ -35,6 +35,10 @@ public class AssistingUnit {
         this.createdAt = now;
     }
 
+    void rename(String name) {
+        this.name = name;
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getRegionCode() { return regionCode; }

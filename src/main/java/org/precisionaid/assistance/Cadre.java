@@ -65,6 +65,15 @@ public class Cadre {
         this.createdAt = now;
     }
 
+    /** The county office corrects or updates him; his county and login stay (his pairings belong to the county). */
+    void update(String name, String nameLatin, CadreRank rank, AssistingUnit unit, String phone) {
+        this.name = name;
+        this.nameLatin = nameLatin;
+        this.rank = rank;
+        this.unit = unit;
+        this.phone = phone;
+    }
+
     void leave(String reason) {
         this.active = false;
         this.leftReason = reason;

@@ -23,6 +23,23 @@ interface CadreRepository extends JpaRepository<Cadre, Long> {
     List<Cadre> findInRegion(@Param("prefix") String countyPrefix, @Param("activeOnly") boolean activeOnly,
             Pageable page);
 
+    /**
+     * The same list narrowed by a search: {@code text} (already lower-case, LIKE wildcards escaped with !) in his
+     * name, Latin name or unit's name, one of {@code ranks}, and the unit ({@code unitId} 0: any).
+     */
+    @Query("""
+            select c from Cadre c where c.countyCode like concat(:prefix, '%')
+              and (:activeOnly = false or c.active = true)
+              and (lower(c.name) like concat('%', :text, '%') escape '!'
+                   or lower(c.nameLatin) like concat('%', :text, '%') escape '!'
+                   or lower(c.unit.name) like concat('%', :text, '%') escape '!')
+              and c.rank in :ranks
+              and (:unitId = 0 or c.unit.id = :unitId)
+            order by c.countyCode, c.rank, c.name, c.id""")
+    List<Cadre> search(@Param("prefix") String countyPrefix, @Param("activeOnly") boolean activeOnly,
+            @Param("text") String text, @Param("ranks") java.util.Collection<CadreRank> ranks,
+            @Param("unitId") long unitId, Pageable page);
+
     Optional<Cadre> findByUserId(String userId);
 
     boolean existsByNameAndUnit(String name, AssistingUnit unit);

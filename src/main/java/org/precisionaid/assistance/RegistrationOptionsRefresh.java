@@ -56,9 +56,28 @@ class RegistrationOptionsRefresh implements ApplicationRunner {
         EngineCalls.withoutAuthorization(identity, () -> refresh(change.countyCode().substring(0, 6)));
     }
 
+    /**
+     * Before a change that locks a cadre's row (a correction, a departure): the county's open registration tasks are
+     * locked first, in the order a registration takes them — its task, then the cadre it pairs — so that the refresh
+     * after the change cannot deadlock with a registration completing meanwhile (ADR 0021, one lock order).
+     */
+    @EventListener
+    void cadresChanging(AssistanceService.CadresChanging change) {
+        forEachOpenTask(change.countyCode().substring(0, 6), task -> { });
+    }
+
     private int refresh(String county) {
-        int refreshed = 0;
         java.util.Map<String, org.camunda.bpm.engine.variable.value.TypedValue> optionsOfCounty = new java.util.HashMap<>();
+        return forEachOpenTask(county, task -> {
+            String regionCode = (String) tasks.getVariable(task.getId(), "regionCode");
+            tasks.setVariableLocal(task.getId(), RegistrationPairing.OPTIONS,
+                    optionsOfCounty.computeIfAbsent(regionCode.substring(0, 6), c -> pairing.options(regionCode)));
+        });
+    }
+
+    /** Each open registration task of the county (all: null), locked; one completed meanwhile is passed by. */
+    private int forEachOpenTask(String county, java.util.function.Consumer<Task> action) {
+        int done = 0;
         for (int first = 0; ; first += PAGE) {
             TaskQuery query = tasks.createTaskQuery().processDefinitionKey("identification")
                     .taskDefinitionKey("registration");
@@ -70,13 +89,11 @@ class RegistrationOptionsRefresh implements ApplicationRunner {
                 if (!taskLocks.lock(task.getId())) {
                     continue; // registered by the township since the query: nothing left to offer
                 }
-                String regionCode = (String) tasks.getVariable(task.getId(), "regionCode");
-                tasks.setVariableLocal(task.getId(), RegistrationPairing.OPTIONS,
-                        optionsOfCounty.computeIfAbsent(regionCode.substring(0, 6), c -> pairing.options(regionCode)));
-                refreshed++;
+                action.accept(task);
+                done++;
             }
             if (page.size() < PAGE) {
-                return refreshed;
+                return done;
             }
         }
     }

@@ -29,6 +29,13 @@ public record RegionScope(boolean everything, List<String> prefixes) {
         return everything || prefixes.stream().anyMatch(regionCode::startsWith);
     }
 
+    /** The user holds one of these roles in some region (or is an administrator): which screens to offer him. */
+    public static boolean hasRole(Authentication authentication, org.precisionaid.region.OfficialRole... roles) {
+        return authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())
+                || java.util.Arrays.stream(roles).anyMatch(role -> a.getAuthority()
+                        .startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + role.key() + "-")));
+    }
+
     /** The user is in the group of this role for this exact region (e.g. clerk of the village). */
     public static boolean memberOf(Authentication authentication, String groupId) {
         return authentication.getAuthorities().stream()

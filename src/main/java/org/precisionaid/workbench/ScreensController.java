@@ -27,13 +27,19 @@ public class ScreensController {
     /** Who reads the scoring: it is per county, so the county office and those above it. */
     private static final Set<OfficialRole> SCORING = EnumSet.of(OfficialRole.COUNTY, OfficialRole.CITY,
             OfficialRole.AUDITOR);
+    /** Who keeps or reads the county's cadres and a household's pairing (issue #22): the county office, the city office
+     * above it, the townships; the quotas per rank: the county and city offices (AssistanceController checks writes). */
+    private static final Set<OfficialRole> CADRES = EnumSet.of(OfficialRole.TOWNSHIP, OfficialRole.COUNTY,
+            OfficialRole.CITY);
+    private static final Set<OfficialRole> QUOTAS = EnumSet.of(OfficialRole.COUNTY, OfficialRole.CITY);
 
     /**
      * @param countyOffices counties whose assessment he starts and whose cadres he scores (12-digit codes)
      * @param keepsVillageFiles villages whose file he edits (their clerk or committee)
      */
     public record Screens(boolean villageFiles, boolean assessment, boolean scoring, List<String> countyOffices,
-                          List<String> keepsVillageFiles, boolean administrator) {
+                          List<String> keepsVillageFiles, boolean administrator, boolean cadres, boolean pairing,
+                          boolean quotas) {
     }
 
     private record Membership(OfficialRole role, String region) {
@@ -55,7 +61,10 @@ public class ScreensController {
                 memberships.stream().filter(m -> m.role() == OfficialRole.COUNTY).map(Membership::region).toList(),
                 memberships.stream().filter(m -> m.role() == OfficialRole.CLERK || m.role() == OfficialRole.VILLAGE)
                         .map(Membership::region).distinct().toList(),
-                admin);
+                admin,
+                admin || memberships.stream().anyMatch(m -> CADRES.contains(m.role())),
+                admin || memberships.stream().anyMatch(m -> CADRES.contains(m.role())),
+                admin || memberships.stream().anyMatch(m -> QUOTAS.contains(m.role())));
     }
 
     /** {@code GROUP_township-654224101} → township of 654224101000; anything else (camunda-admin, …) → null. */

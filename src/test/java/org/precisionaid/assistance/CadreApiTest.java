@@ -366,6 +366,162 @@ class CadreApiTest {
         assertThat(bad.getBody().get("errors").get("countyCode").asText()).contains("is not a county code");
     }
 
+    // ---- what the cadres' screen uses: search, corrections, units, who may do what (issue #22)
+
+    @Test
+    void theListIsSearchedByNameUnitAndRankAndABadSearchNamesItsField() {
+        String tag = String.valueOf(System.nanoTime());
+        long unit = assistance.createUnit("托里县审计局" + tag, "654224000000").getId();
+        long staff = assistance.createCadre("查找干部" + tag, "Search Staff " + tag, "STAFF", unit, "654224000000",
+                null, null).getId();
+        long other = assistance.createUnit("托里县统计局" + tag, "654224000000").getId();
+        long township = assistance.createCadre("马木提" + tag, "Mamut " + tag, "TOWNSHIP", other, "654224000000",
+                null, null).getId();
+
+        assertThat(ids(get(TOWNSHIP, "/api/cadres?q=查找干部" + tag + "&size=200").getBody())).containsExactly(staff);
+        assertThat(ids(get(COUNTY, "/api/cadres?q=审计局" + tag + "&size=200").getBody())).as("by the unit's name")
+                .containsExactly(staff);
+        assertThat(ids(get(COUNTY, "/api/cadres?q=MAMUT " + tag + "&size=200").getBody()))
+                .as("the Latin name, in any case").containsExactly(township);
+        assertThat(ids(get(COUNTY, "/api/cadres?q=" + tag + "&rank=township&size=200").getBody())).as("and the rank")
+                .containsExactly(township);
+        assertThat(ids(get(COUNTY, "/api/cadres?unitId=" + unit).getBody())).containsExactly(staff);
+        assertThat(get(COUNTY, "/api/cadres?q=_&size=200").getBody()).as("a _ is a character, not a wildcard")
+                .isEmpty();
+
+        ResponseEntity<JsonNode> bad = get(COUNTY, "/api/cadres?rank=MINISTER&q=" + "x".repeat(65));
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("errors").get("rank").asText()).contains("TOWNSHIP");
+        assertThat(bad.getBody().get("errors").get("q").asText()).isEqualTo("at most 64 characters");
+    }
+
+    @Test
+    void theCountyCorrectsACadreAndATownshipOrAnotherCountyCannot() {
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        long unit = assistance.createUnit("托里县农业农村局 " + System.nanoTime(), "654224000000").getId();
+        Map<String, Object> change = new HashMap<>(Map.of("name", "阿依古丽", "nameLatin", "Aygul", "rank", "COUNTY",
+                "unitId", unit, "phone", "13999990000"));
+
+        ResponseEntity<JsonNode> updated = put(COUNTY, "/api/cadres/" + cadre, change);
+        assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(updated.getBody().get("name").asText()).isEqualTo("阿依古丽");
+        assertThat(updated.getBody().get("rankLabel").asText()).isEqualTo("县处级 / County level");
+        assertThat(updated.getBody().get("unit").get("id").asLong()).isEqualTo(unit);
+        assertThat(updated.getBody().get("quota").asInt()).as("Tacheng: county leaders 2").isEqualTo(2);
+        assertThat(assistance.cadre(cadre).getPhone()).isEqualTo("13999990000");
+
+        ResponseEntity<JsonNode> township = put(TOWNSHIP, "/api/cadres/" + cadre, change);
+        assertThat(township.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(township.getBody().get("errors").get("cadreId").asText()).contains("county poverty-alleviation office");
+        assertThat(put("county.654225", "/api/cadres/" + cadre, change).getStatusCode())
+                .as("another county does not even see him").isEqualTo(HttpStatus.NOT_FOUND);
+
+        long yuminUnit = assistance.createUnit("裕民县测试局 " + System.nanoTime(), "654225000000").getId();
+        ResponseEntity<JsonNode> bad = put(COUNTY, "/api/cadres/" + cadre, Map.of("name", " ", "rank", "MINISTER",
+                "unitId", yuminUnit, "phone", "call me"));
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode errors = bad.getBody().get("errors");
+        assertThat(errors.get("name").asText()).isEqualTo("is required");
+        assertThat(errors.get("rank").asText()).contains("PREFECTURE");
+        assertThat(errors.get("unitId").asText()).contains("is neither in county 654224000000 nor above it");
+        assertThat(errors.get("phone").asText()).isEqualTo("digits only, 5-20");
+        assertThat(assistance.cadre(cadre).getName()).as("nothing written").isEqualTo("阿依古丽");
+    }
+
+    @Test
+    void aLowerRankMustStillHoldTheCadresHouseholds() {
+        long cadre = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        cases.registered(VILLAGE, cadre);
+        cases.registered(VILLAGE, cadre);
+        AssistingUnit unit = assistance.cadre(cadre).getUnit();
+
+        ResponseEntity<JsonNode> lower = put(COUNTY, "/api/cadres/" + cadre, Map.of("name", "测试干部", "rank",
+                "TOWNSHIP", "unitId", unit.getId()));
+        assertThat(lower.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(lower.getBody().get("errors").get("rank").asText()).contains("answers for 2 households")
+                .contains("takes 1");
+        assertThat(assistance.cadre(cadre).getRank()).isEqualTo(CadreRank.STAFF);
+    }
+
+    @Test
+    void theCountyRenamesItsUnitAndATownshipOrAnotherCountyCannot() {
+        long unit = assistance.createUnit("托里县交通运输局 " + System.nanoTime(), "654224000000").getId();
+        String taken = assistance.createUnit("托里县住建局 " + System.nanoTime(), "654224000000").getName();
+        String name = "托里县交通运输局（改） " + System.nanoTime();
+
+        ResponseEntity<JsonNode> renamed = put(COUNTY, "/api/assisting-units/" + unit, Map.of("name", name));
+        assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(renamed.getBody().get("name").asText()).isEqualTo(name);
+        assertThat(get(TOWNSHIP, "/api/assisting-units?size=200").getBody().findValuesAsText("name")).contains(name);
+
+        ResponseEntity<JsonNode> twice = put(COUNTY, "/api/assisting-units/" + unit, Map.of("name", taken));
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(twice.getBody().get("errors").get("name").asText()).contains("already exists in 654224000000");
+        assertThat(put(COUNTY, "/api/assisting-units/" + unit, Map.of("name", "")).getBody().get("errors")
+                .get("name").asText()).isEqualTo("is required");
+        assertThat(put(TOWNSHIP, "/api/assisting-units/" + unit, Map.of("name", "乡镇改名")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> yumin = put("county.654225", "/api/assisting-units/" + unit, Map.of("name", "裕民改名"));
+        assertThat(yumin.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(yumin.getBody().get("errors").get("unitId").asText()).isEqualTo("no assisting unit " + unit);
+        assertThat(put(COUNTY, "/api/assisting-units/99999999", Map.of("name", "x")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theScreensAskWhoManagesTheCountyAndWhoSetsThePrefecturesQuotas() {
+        JsonNode county = get(COUNTY, "/api/cadre-access?county=654224000000&prefecture=6542").getBody();
+        assertThat(county.get("manage").asBoolean()).isTrue();
+        assertThat(county.get("setQuotas").asBoolean()).isFalse();
+        assertThat(county.get("cadres").asBoolean()).isTrue();
+        assertThat(county.get("quotas").asBoolean()).isTrue();
+
+        JsonNode township = get(TOWNSHIP, "/api/cadre-access?county=654224000000").getBody();
+        assertThat(township.get("manage").asBoolean()).isFalse();
+        assertThat(township.get("cadres").asBoolean()).isTrue();
+        assertThat(township.get("quotas").asBoolean()).as("not a township's screen").isFalse();
+        assertThat(get("county.654225", "/api/cadre-access?county=654224000000").getBody().get("manage").asBoolean())
+                .isFalse();
+        assertThat(get("clerk.654224101201", "/api/cadre-access").getBody().get("cadres").asBoolean()).isFalse();
+
+        JsonNode city = get("city.6542", "/api/cadre-access?prefecture=6542&county=654224000000").getBody();
+        assertThat(city.get("setQuotas").asBoolean()).isTrue();
+        assertThat(city.get("manage").asBoolean()).as("the city office above the county").isTrue();
+
+        JsonNode workbench = get(TOWNSHIP, "/api/workbench/screens").getBody();
+        assertThat(workbench.get("cadres").asBoolean()).as("the workbench links the same screens").isTrue();
+        assertThat(workbench.get("pairing").asBoolean()).isTrue();
+        assertThat(workbench.get("quotas").asBoolean()).isFalse();
+        assertThat(get("city.6542", "/api/workbench/screens").getBody().get("quotas").asBoolean()).isTrue();
+        assertThat(get("clerk.654224101201", "/api/workbench/screens").getBody().get("cadres").asBoolean()).isFalse();
+
+        ResponseEntity<JsonNode> bad = get(COUNTY, "/api/cadre-access?county=654224101000&prefecture=65");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("errors").get("county").asText()).contains("is not a county code");
+    }
+
+    @Test
+    void aHouseholdsPairingSaysWhetherTheCallerMayReassignIt() {
+        String applicationNo = cases.registered(VILLAGE, Cadres.fresh(assistance, "654224", CadreRank.STAFF));
+        JsonNode county = get(COUNTY, "/api/households/" + applicationNo + "/pairing").getBody();
+        assertThat(county.get("canReassign").asBoolean()).isTrue();
+        assertThat(county.get("villageName").asText()).contains("哈图村");
+        assertThat(get(TOWNSHIP, "/api/households/" + applicationNo + "/pairing").getBody().get("canReassign")
+                .asBoolean()).isFalse();
+    }
+
+    @Test
+    void aDepartureWithoutSuccessorWhileHouseholdsRemainNamesTheSuccessorField() {
+        long leaving = Cadres.fresh(assistance, "654224", CadreRank.STAFF);
+        cases.registered(VILLAGE, leaving);
+        ResponseEntity<JsonNode> alone = post(COUNTY, "/api/cadres/" + leaving + "/departure",
+                Map.of("reason", "调任 / Moved"));
+        assertThat(alone.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(alone.getBody().get("errors").get("toCadreId").asText())
+                .contains("still responsible for 1 household(s)");
+        assertThat(assistance.cadre(leaving).isActive()).isTrue();
+    }
+
     // ---- helpers
 
     private static int cadreUsers;

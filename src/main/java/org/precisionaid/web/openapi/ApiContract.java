@@ -81,7 +81,18 @@ final class ApiContract {
         add("POST /api/assisting-units", "Assistance", "Add an assisting unit", COUNTY_OFFICE + " (or the city office)",
                 Set.of(400, 403, 404, 409), "409 when a unit of that name exists in the region.");
         add("GET /api/cadres", "Assistance", "Cadres of a county with households paired, quota and quota left",
-                "officials of the county", Set.of(400, 403), "Phones only for the county office.");
+                "officials of the county", Set.of(400, 403), "Phones only for the county office. Search: `q` (in the "
+                        + "name, Latin name or unit's name), `rank`, `unitId`; `includeLeft`, `page`, `size` (1-200).");
+        add("PUT /api/cadres/{id}", "Assistance", "Correct a cadre: name, Latin name, rank, unit, phone",
+                COUNTY_OFFICE + " (or the city office)", Set.of(400, 403, 404, 409),
+                "Body `{name, nameLatin, rank, unitId, phone}`; county and login stay. 409 (`rank`) when a lower rank's "
+                        + "quota would not hold the households he answers for.");
+        add("PUT /api/assisting-units/{id}", "Assistance", "Rename an assisting unit",
+                COUNTY_OFFICE + " of the unit's county (a unit above the county: the city office)",
+                Set.of(400, 403, 404, 409), "Body `{name}`; 409 when another unit of that name exists in the region.");
+        add("GET /api/cadre-access", "Assistance", "What the cadres, quotas and pairing screens offer the caller",
+                OFFICIAL, Set.of(400), "`county` (12 digits): whether he manages its cadres (`manage`); `prefecture` "
+                        + "(4 digits): whether he sets its quotas (`setQuotas`); and which of the screens are his.");
         add("GET /api/cadres/{id}", "Assistance", "A cadre with his households and ledger",
                 "officials of his county; the cadre himself", Set.of(403, 404), null);
         add("POST /api/cadres", "Assistance", "Add a cadre", COUNTY_OFFICE, Set.of(400, 403, 404, 409),
@@ -271,7 +282,7 @@ final class ApiContract {
                 "officials of the county or above", Set.of(400, 403, 404), "`region` (county or above), `year`. A sheet "
                         + "of cadres and one of units: every figure behind a rating, the rating by points and the cap applied.");
         add("GET /api/workbench/screens", "Reports", "Which year screens the caller uses and where he acts on them",
-                OFFICIAL, Set.of(), "Village files, the year's assessment, scoring; the counties whose office he is and "
+                OFFICIAL, Set.of(), "Village files, the year's assessment, scoring, cadres, pairing and quotas; the counties whose office he is and "
                         + "the villages whose file he keeps. The screens hide what he has no use for; every write is "
                         + "checked again by its endpoint.");
         add("GET /api/session-token", "Reports", "The webapps' CSRF token of the caller's session, for the report "

@@ -81,6 +81,7 @@ final class BodyEndpoints {
             Map.entry("PUT /api/projects/{projectNo}", Set.of("name", "implementingUnit", "outputs[].description")),
             Map.entry("POST /api/households/{applicationNo}/account/entries", Set.of("note")),
             Map.entry("POST /api/assisting-units", Set.of("name")),
+            Map.entry("PUT /api/assisting-units/{id}", Set.of("name")),
             Map.entry("PUT /api/income-targets/{countyCode}/{year}", Set.of("source")),
             Map.entry("PUT /api/region-targets/{countyCode}/{year}", Set.of("source")),
             Map.entry("POST /api/cadres/{id}/visits", Set.of("description")),
@@ -276,6 +277,10 @@ final class BodyEndpoints {
                         BodyEndpoints::pairing, BodyEndpoints::pairing),
                 new Endpoint("POST", "/api/cadres", COUNTY_OFFICE, Kind.JSON, Set.of("countyCode"),
                         BodyEndpoints::cadre, BodyEndpoints::cadre),
+                new Endpoint("PUT", "/api/cadres/{id}", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::cadreChange, BodyEndpoints::cadreChange),
+                new Endpoint("PUT", "/api/assisting-units/{id}", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::unitRename, BodyEndpoints::unitRename),
                 new Endpoint("POST", "/api/cadres/{id}/reassignment", COUNTY_OFFICE, Kind.JSON, Set.of(),
                         f -> move(f, "reassignment"), f -> move(f, "reassignment")),
                 new Endpoint("POST", "/api/cadres/{id}/departure", COUNTY_OFFICE, Kind.JSON, Set.of(),
@@ -418,6 +423,21 @@ final class BodyEndpoints {
                 .put("name", "输入干部" + n).put("nameLatin", "Input Cadre " + n).put("rank", "STAFF")
                 .put("unitId", unit).put("countyCode", "654224000000")
                 .put("phone", "1370000" + String.format("%04d", n % 10000)));
+    }
+
+    private static Call cadreChange(Fixtures f) {
+        int n = f.next();
+        long unit = f.assistance.createUnit("输入测试单位" + n + " / Input unit " + n, "654224000000").getId();
+        return new Call("/api/cadres/" + f.cadre(), f.json.createObjectNode()
+                .put("name", "改名干部" + n).put("nameLatin", "Renamed Cadre " + n).put("rank", "STAFF")
+                .put("unitId", unit).put("phone", "1360000" + String.format("%04d", n % 10000)));
+    }
+
+    private static Call unitRename(Fixtures f) {
+        int n = f.next();
+        long unit = f.assistance.createUnit("输入测试单位" + n + " / Input unit " + n, "654224000000").getId();
+        return new Call("/api/assisting-units/" + unit, f.json.createObjectNode()
+                .put("name", "改名测试单位" + n + " / Renamed unit " + n));
     }
 
     private static Call move(Fixtures f, String what) {
