@@ -32,6 +32,10 @@ public class ScreensController {
     private static final Set<OfficialRole> CADRES = EnumSet.of(OfficialRole.TOWNSHIP, OfficialRole.COUNTY,
             OfficialRole.CITY);
     private static final Set<OfficialRole> QUOTAS = EnumSet.of(OfficialRole.COUNTY, OfficialRole.CITY);
+    /** Who plans or follows inspection rounds (issue #24): the county and city offices, the auditors, the inspectors;
+     * never the inspected township or village (the rounds are unannounced). */
+    private static final Set<OfficialRole> INSPECTIONS = EnumSet.of(OfficialRole.COUNTY, OfficialRole.CITY,
+            OfficialRole.AUDITOR, OfficialRole.INSPECTOR);
 
     /**
      * @param countyOffices counties whose assessment he starts and whose cadres he scores (12-digit codes)
@@ -39,7 +43,7 @@ public class ScreensController {
      */
     public record Screens(boolean villageFiles, boolean assessment, boolean scoring, List<String> countyOffices,
                           List<String> keepsVillageFiles, boolean administrator, boolean cadres, boolean pairing,
-                          boolean quotas) {
+                          boolean quotas, boolean inspections) {
     }
 
     private record Membership(OfficialRole role, String region) {
@@ -64,7 +68,8 @@ public class ScreensController {
                 admin,
                 admin || memberships.stream().anyMatch(m -> CADRES.contains(m.role())),
                 admin || memberships.stream().anyMatch(m -> CADRES.contains(m.role())),
-                admin || memberships.stream().anyMatch(m -> QUOTAS.contains(m.role())));
+                admin || memberships.stream().anyMatch(m -> QUOTAS.contains(m.role())),
+                admin || memberships.stream().anyMatch(m -> INSPECTIONS.contains(m.role())));
     }
 
     /** {@code GROUP_township-654224101} → township of 654224101000; anything else (camunda-admin, …) → null. */

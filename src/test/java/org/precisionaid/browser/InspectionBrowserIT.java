@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An inspection round from plan to closed finding: the county office plans a round of one village (over /api), the
+ * An inspection round from plan to closed finding: the county office plans a round of one village on its page (a share over 100 % refused next to its field, the re-draw with the seed the same), the
  * county's inspector records a finding in Tasklist (a finding without its description is refused next to the field),
  * the township rectifies in Tasklist, the inspector closes it; the township never sees the inspector's task.
  */
@@ -46,13 +46,30 @@ class InspectionBrowserIT {
     void theCountyPlansTheInspectorFindsTheTownshipRectifiesAndTheInspectorCloses() {
         String village = Villages.fresh(regions, officials);
         Villages.registered(households, village, LocalDate.now().getYear() + 1);
-        JsonNode round = rest.withBasicAuth(COUNTY, "demo").postForEntity("/api/inspections", Map.of("regionCode",
-                village, "year", LocalDate.now().getYear(), "registers", java.util.List.of("IDENTIFICATION"), "percent",
-                5, "minimumPerVillage", 1), JsonNode.class).getBody();
-        String roundNo = round.get("roundNo").asText();
 
         try (Browser browser = new Browser("http://localhost:" + port, "inspection")) {
             Tasklist tasklist = new Tasklist(browser);
+            // the county office plans the round on its page: a share over 100 % is named next to its field first
+            login(tasklist, COUNTY);
+            browser.open("/reports/inspections.html");
+            browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+            browser.type(By.id("regionCode"), village);
+            browser.type(By.id("percent"), "150");
+            browser.type(By.id("minimumPerVillage"), "1");
+            browser.click(By.id("plan-round"));
+            browser.waitUntil(d -> !d.findElement(By.id("error-percent")).getText().isEmpty());
+            assertThat(browser.driver.findElement(By.id("error-percent")).getText()).contains("at most 100");
+            assertThat(inspections.rounds(village.substring(0, 12))).as("nothing planned").isEmpty();
+            browser.screenshot("plan-round-refused");
+            browser.type(By.id("percent"), "5");
+            browser.click(By.id("plan-round"));
+            browser.waitUntil(d -> d.findElement(By.id("planned")).getText().contains("已计划并抽样"));
+            String roundNo = browser.driver.findElement(By.id("round-title")).getText().replace("轮次 / Round", "").strip();
+            assertThat(browser.driver.findElement(By.id("round-meta")).getText()).contains("抽中 / drawn 1 / 1");
+            browser.click(By.id("redraw"));
+            browser.waitUntil(d -> d.findElement(By.id("redrawn")).getText().contains("一致"));
+            browser.screenshot("plan-round-drawn");
+
             Task inspect = tasks.createTaskQuery().processInstanceBusinessKey(roundNo).taskDefinitionKey("inspectCase")
                     .singleResult();
             // unannounced: the township's list does not hold the inspector's task
@@ -103,10 +120,11 @@ class InspectionBrowserIT {
             browser.screenshot("inspector-closes");
             tasklist.complete();
             browser.waitUntil(driver -> tasks.createTaskQuery().taskId(verify.getId()).count() == 0 ? true : null);
+            assertThat(inspections.findings(inspections.round(roundNo).getId()).get(0).getStatus())
+                    .isEqualTo(InspectionFinding.Status.CLOSED);
+            assertThat(inspections.round(roundNo).getStatus())
+                    .isEqualTo(org.precisionaid.inspection.InspectionRound.Status.CLOSED);
         }
-        assertThat(inspections.findings(inspections.round(roundNo).getId()).get(0).getStatus())
-                .isEqualTo(InspectionFinding.Status.CLOSED);
-        assertThat(inspections.round(roundNo).getStatus()).isEqualTo(org.precisionaid.inspection.InspectionRound.Status.CLOSED);
     }
 
     private void login(Tasklist tasklist, String official) {
