@@ -4,7 +4,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -16,9 +15,9 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
  * History FULL, less what nobody reads and what is kept twice (ADR 0028). Every case keeps: the case, each
  * activity it passed (tasks, service tasks, events, sub-processes), each task with its official and times, every value
  * set on the case with its time and task (the submitted values), the user-operation log (who opened, claimed,
- * assigned, completed), incidents and the decisions' evaluations. It no longer keeps:
+ * assigned, completed), incidents, the decisions' evaluations and the job log (which node fired each timer, once: what
+ * operations read after a crash or with two nodes). It no longer keeps:
  * <ul>
- *   <li>the job log (timers created and deleted: the task's due date and the timer events already say it);</li>
  *   <li>the identity-link log (candidate groups come from the region; claims and assignments are in the operation log);</li>
  *   <li>gateways passed (the path shows in the tasks and events on either side);</li>
  *   <li>the variable-instance table (each value is in the variable updates already, with its time: written once);</li>
@@ -40,7 +39,7 @@ public class AuditedHistory extends DbHistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-        if (event instanceof HistoricJobLogEvent || event instanceof HistoricIdentityLinkLogEventEntity
+        if (event instanceof HistoricIdentityLinkLogEventEntity
                 || event instanceof HistoricActivityInstanceEventEntity activity
                         && GATEWAYS.contains(activity.getActivityType())) {
             return;
