@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.precisionaid.procedure.CellErrors;
 import org.precisionaid.procedure.Workbooks;
 import org.precisionaid.region.Region;
 import org.precisionaid.region.RegionImport;
@@ -274,31 +275,14 @@ public class RegisterImport {
         return null;
     }
 
-    /** Errors by cell, the first rule a cell breaks wins; all are counted, the first thousand listed. */
-    private static final class Errors {
-        private final Map<String, CellError> byCell = new LinkedHashMap<>();
-
-        void add(int row, int column, String rule) {
-            byCell.putIfAbsent(row + ":" + column, new CellError(RegisterSheet.RECORDS, row, Workbooks.letter(column),
-                    RegisterSheet.HEADERS.get(column), rule));
-        }
-
-        void file(String rule) {
-            byCell.putIfAbsent("file:" + rule, new CellError(null, 0, null, null, rule));
-        }
-
-        int size() {
-            return byCell.size();
-        }
-
-        boolean any() {
-            return !byCell.isEmpty();
+    /** The list's refusals by cell: all are counted, the first thousand listed. */
+    private static final class Errors extends CellErrors {
+        Errors() {
+            super(RegisterSheet.RECORDS, RegisterSheet.HEADERS);
         }
 
         RegisterImportException exception() {
-            List<CellError> sorted = new ArrayList<>(byCell.values());
-            sorted.sort(Comparator.comparingInt(CellError::row)
-                    .thenComparing(e -> e.column() == null ? "" : String.format("%3s", e.column())));
+            List<CellError> sorted = sorted();
             return new RegisterImportException(sorted.subList(0, Math.min(sorted.size(),
                     RegisterSheet.MAX_ERRORS_LISTED)), sorted.size());
         }

@@ -21,6 +21,7 @@ import org.precisionaid.monitoring.MonitoringAlert.Department;
 import org.precisionaid.monitoring.MonitoringAlert.Kind;
 import org.precisionaid.monitoring.MonitoringCase.Channel;
 import org.precisionaid.procedure.EngineCalls;
+import org.precisionaid.procedure.CellErrors;
 import org.precisionaid.procedure.Workbooks;
 import org.precisionaid.region.Region;
 import org.precisionaid.registry.HouseholdImportException.CellError;
@@ -328,32 +329,14 @@ public class MonitoringAlertImport {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    /** Errors by cell, the first rule a cell breaks wins; the file's own rules first, then by row and column. */
-    private static final class Errors {
-        private final Map<String, CellError> byCell = new LinkedHashMap<>();
-
-        void add(int row, int column, String rule) {
-            byCell.putIfAbsent(row + ":" + column, new CellError(AlertSheet.ALERTS, row, Workbooks.letter(column),
-                    AlertSheet.HEADERS.get(column), rule));
-        }
-
-        void file(String rule) {
-            byCell.putIfAbsent("file:" + rule, new CellError(null, 0, null, null, rule));
-        }
-
-        int size() {
-            return byCell.size();
-        }
-
-        boolean any() {
-            return !byCell.isEmpty();
+    /** The alert list's refusals by cell. */
+    private static final class Errors extends CellErrors {
+        Errors() {
+            super(AlertSheet.ALERTS, AlertSheet.HEADERS);
         }
 
         AlertImportException exception() {
-            List<CellError> sorted = new ArrayList<>(byCell.values());
-            sorted.sort(Comparator.comparingInt(CellError::row)
-                    .thenComparing(e -> e.column() == null ? "" : String.format("%3s", e.column())));
-            return new AlertImportException(sorted);
+            return new AlertImportException(sorted());
         }
     }
 }
