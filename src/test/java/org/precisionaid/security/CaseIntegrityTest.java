@@ -113,6 +113,24 @@ class CaseIntegrityTest {
         before.assertUnchanged();
     }
 
+    /**
+     * Rounds, rectifications and re-checks are started by the server only (after it has drawn the sample or matched a
+     * department's list): not even the county office that plans the rounds, nor an inspector, starts one himself.
+     */
+    @ParameterizedTest
+    @EnumSource(Door.class)
+    void inspectionsAndCrossChecksAreStartedByTheServerOnly(Door door) {
+        for (String key : java.util.List.of("inspection", "inspectionRectification", "crossCheck")) {
+            for (String official : java.util.List.of("county.654224", "inspector.654224")) {
+                long running = runtime.createProcessInstanceQuery().processDefinitionKey(key).count();
+                Answer answer = call(door, official, HttpMethod.POST, "/process-definition/key/" + key + "/start",
+                        "{\"variables\": {\"regionCode\": {\"value\": \"" + VILLAGE + "\"}}}");
+                assertThat(answer.status()).as(key + " by " + official + ": " + answer.body()).isIn(400, 403);
+                assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(key).count()).isEqualTo(running);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Door.class)
     void fundingCannotBeStartedAtItsApprovalWithAChosenApprover(Door door) {
