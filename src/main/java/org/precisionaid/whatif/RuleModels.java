@@ -47,6 +47,7 @@ public class RuleModels {
     /** The catch-all row of the negative list (nobody excluded); switching it off would leave no answer at all. */
     static final String NEGATIVE_NONE = "negativeNone";
     static final String EXIT_RULE_ROW = "exitRule";
+    static final String MONITORING_LINE = "monitoringLine";
     /** The years-in-a-row column of the exit rule (third input). */
     static final int EXIT_YEARS_INPUT = 2;
 
@@ -184,6 +185,34 @@ public class RuleModels {
         }
         InputEntry years = new ArrayList<>(exit.getInputEntries()).get(EXIT_YEARS_INPUT);
         years.getText().setTextContent(">= " + exitYears);
+        return dmn.parse(model);
+    }
+
+    /**
+     * The monitoring rules with another line for a province and year: a row put before the others of
+     * {@code monitoringLine} (hit policy FIRST), so it answers for that province and year and nothing else changes.
+     */
+    public DmnDecisionRequirementsGraph editMonitoringLine(Deployed rules, String province, int year, BigDecimal yuan) {
+        DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(rules.xml()));
+        DecisionTable table = table(model, MONITORING_LINE);
+        Rule row = model.newInstance(Rule.class);
+        row.setId("whatIfMonitoringLine");
+        String[] inputs = {"\"" + province + "\"", String.valueOf(year)};
+        for (int i = 0; i < inputs.length; i++) {
+            InputEntry input = model.newInstance(InputEntry.class);
+            input.setId("whatIfMonitoringLineIn" + i);
+            input.setText(text(model, inputs[i]));
+            row.getInputEntries().add(input);
+        }
+        String[] outputs = {yuan.stripTrailingZeros().toPlainString(), "\"政策模拟 / what-if\""};
+        for (int i = 0; i < outputs.length; i++) {
+            OutputEntry output = model.newInstance(OutputEntry.class);
+            output.setId("whatIfMonitoringLineOut" + i);
+            output.setText(text(model, outputs[i]));
+            row.getOutputEntries().add(output);
+        }
+        List<org.camunda.bpm.model.dmn.instance.Output> columns = new ArrayList<>(table.getOutputs());
+        table.insertElementAfter(row, columns.get(columns.size() - 1));
         return dmn.parse(model);
     }
 

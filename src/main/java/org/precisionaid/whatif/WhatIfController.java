@@ -51,9 +51,12 @@ public class WhatIfController {
         this.access = access;
     }
 
-    /** Edited values. Body {@code {rule, region, year, povertyLineYuan?, negativeListOff?, exitYears?}}. */
+    /**
+     * Edited values. Body {@code {rule, region, year, povertyLineYuan?, negativeListOff?, exitYears?,
+     * monitoringLineYuan?}}.
+     */
     public record EditedRule(String rule, String region, Integer year, BigDecimal povertyLineYuan,
-                             List<String> negativeListOff, Integer exitYears) {
+                             List<String> negativeListOff, Integer exitYears, BigDecimal monitoringLineYuan) {
     }
 
     @PostMapping(path = "/api/what-if", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -69,7 +72,7 @@ public class WhatIfController {
         }
         allowed(region, user);
         WhatIfResult result = service.edited(rule, region, year, body.povertyLineYuan(), body.negativeListOff(),
-                body.exitYears());
+                body.exitYears(), body.monitoringLineYuan());
         return answer(result, xlsx);
     }
 
@@ -114,7 +117,7 @@ public class WhatIfController {
         return new WhatIfResult(result.rule(), result.ruleLabel(), result.regionCode(), result.regionName(),
                 result.year(), result.today(), result.changed(), result.evaluated(), result.outcomes(),
                 result.classes(), result.villages(), result.households().subList(0, WhatIfRun.LIST_LIMIT), false,
-                result.millis());
+                result.engineEvaluations(), result.millis());
     }
 
     /**
@@ -159,7 +162,7 @@ public class WhatIfController {
 
     private static WhatIfRule rule(String rule, Map<String, String> errors) {
         if (rule == null || rule.isBlank()) {
-            errors.put("rule", "is required: IDENTIFICATION or EXIT");
+            errors.put("rule", "is required: IDENTIFICATION, EXIT or MONITORING");
             return null;
         }
         for (WhatIfRule candidate : WhatIfRule.values()) {
@@ -167,7 +170,7 @@ public class WhatIfController {
                 return candidate;
             }
         }
-        errors.put("rule", "must be IDENTIFICATION or EXIT");
+        errors.put("rule", "must be IDENTIFICATION, EXIT or MONITORING");
         return null;
     }
 

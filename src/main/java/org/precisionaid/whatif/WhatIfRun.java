@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.precisionaid.project.Money;
 import org.precisionaid.region.Region;
 import org.precisionaid.registry.HouseholdService;
@@ -39,20 +41,32 @@ public class WhatIfRun {
     public static final int LIST_LIMIT = 2000;
     /** How far back "years in a row above the line" looks, as {@code ExitRule} does. */
     static final int LOOK_BACK = 5;
+    /** Threads that evaluate a page: the machine's cores, at most 4, shared by all what-ifs at once (ADR 0029). */
+    static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-    static final Map<String, String> OUTCOME_LABELS = Map.of(
-            "DEVELOPMENT", "开发式扶持 / Development support",
-            "SOCIAL_ASSISTANCE", "社会保障兜底 / Social-assistance cover",
-            "NOT_ELIGIBLE", "不符合条件 / Not eligible",
-            "EXIT_PROPOSED", "拟脱贫退出 / Exit proposed",
-            "REMAINS", "继续帮扶 / Remains poor",
-            "REENTRY", "返贫，重新识别 / Fell back, identified again",
-            "MONITORED", "纳入防返贫监测 / Monitored",
-            "STABLE", "稳定脱贫 / Stably out of poverty");
+    static final Map<String, String> OUTCOME_LABELS = Map.ofEntries(
+            Map.entry("DEVELOPMENT", "开发式扶持 / Development support"),
+            Map.entry("SOCIAL_ASSISTANCE", "社会保障兜底 / Social-assistance cover"),
+            Map.entry("NOT_ELIGIBLE", "不符合条件 / Not eligible"),
+            Map.entry("EXIT_PROPOSED", "拟脱贫退出 / Exit proposed"),
+            Map.entry("REMAINS", "继续帮扶 / Remains poor"),
+            Map.entry("REENTRY", "返贫，重新识别 / Fell back, identified again"),
+            Map.entry("MONITORED", "纳入防返贫监测 / Monitored"),
+            Map.entry("STABLE", "稳定脱贫 / Stably out of poverty"),
+            Map.entry("UNSTABLE", "脱贫不稳定户 / Exited, unstable"),
+            Map.entry("MARGINAL", "边缘易致贫户 / Marginal, prone to poverty"),
+            Map.entry("SUDDEN_HARDSHIP", "突发严重困难户 / Sudden severe hardship"),
+            Map.entry("NOT_AT_RISK", "不属于监测对象 / Not a monitoring subject"));
 
     private final JdbcTemplate jdbc;
     private final WhatIfDmnEngine dmn;
     private final Clock clock;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, task -> {
+        Thread thread = new Thread(task, "what-if");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public WhatIfRun(JdbcTemplate jdbc, WhatIfDmnEngine dmn, Clock clock) {
         this.jdbc = jdbc;
@@ -74,17 +88,25 @@ public class WhatIfRun {
         String low = prefix + "0".repeat(12 - prefix.length());
         String high = prefix + "9".repeat(12 - prefix.length());
         Tally tally = new Tally(rule);
+        MemoizedDecision todays = new MemoizedDecision(dmn.engine(), today.decision(), rule.outcomeOutput(),
+                MemoizedDecision.LIMIT);
+        MemoizedDecision changeds = new MemoizedDecision(dmn.engine(), changed.decision(), rule.outcomeOutput(),
+                MemoizedDecision.LIMIT);
         long after = Long.MIN_VALUE;
         while (true) {
-            List<Row> page = rule == WhatIfRule.IDENTIFICATION ? identificationPage(low, high, year, after)
-                    : exitPage(low, high, year, after);
+            List<Row> page = switch (rule) {
+                case IDENTIFICATION -> identificationPage(low, high, year, after);
+                case EXIT -> exitPage(low, high, year, after, EXIT_STATUSES);
+                case MONITORING -> exitPage(low, high, year, after, MONITORING_STATUSES);
+            };
             if (page.isEmpty()) {
                 break;
             }
-            for (Row row : page) {
-                Outcome was = evaluate(rule, today, row, year);
-                Outcome is = evaluate(rule, changed, row, year);
-                tally.add(row, was, is);
+            Outcome[][] outcomes = evaluate(rule, year, page, today, todays, changed, changeds);
+            for (int i = 0; i < page.size(); i++) {
+                if (outcomes[i] != null) {
+                    tally.add(page.get(i), outcomes[i][0], outcomes[i][1]);
+                }
             }
             after = page.get(page.size() - 1).id;
             if (page.size() < PAGE) {
@@ -97,7 +119,76 @@ public class WhatIfRun {
                     villageNames.put(rs.getString(1), rs.getString(2) + " / " + rs.getString(3));
                 }, low, high);
         return tally.result(region, year, today.description(), changed.description(), villageNames,
-                (System.nanoTime() - started) / 1_000_000);
+                todays.evaluated() + changeds.evaluated(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * A page's outcomes, today's and changed, in the page's order: the page is cut into one slice per thread of the
+     * pool and the slices run at once (the DMN engine is thread-safe). A household the run leaves out (monitoring:
+     * no income of the year) has no outcome. The first failure stops the run and names its field.
+     */
+    private Outcome[][] evaluate(WhatIfRule rule, int year, List<Row> page, Side today, MemoizedDecision todays,
+            Side changed, MemoizedDecision changeds) {
+        Outcome[][] outcomes = new Outcome[page.size()][];
+        int slices = Math.min(THREADS, Math.max(1, page.size() / 100));
+        int size = (page.size() + slices - 1) / slices;
+        List<Callable<Void>> work = new ArrayList<>();
+        for (int from = 0; from < page.size(); from += size) {
+            int start = from;
+            int end = Math.min(page.size(), from + size);
+            work.add(() -> {
+                for (int i = start; i < end; i++) {
+                    Row row = page.get(i);
+                    Map<String, Object> todayInputs = inputs(rule, today, row, year);
+                    if (todayInputs == null) {
+                        continue;
+                    }
+                    outcomes[i] = new Outcome[] {outcome(rule, today, todays, row, todayInputs, year),
+                            outcome(rule, changed, changeds, row, inputs(rule, changed, row, year), year)};
+                }
+                return null;
+            });
+        }
+        if (work.size() == 1) {
+            call(work.get(0));
+            return outcomes;
+        }
+        List<Future<Void>> done;
+        try {
+            done = pool.invokeAll(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("what-if interrupted", e);
+        }
+        for (Future<Void> slice : done) {
+            try {
+                slice.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("what-if interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return outcomes;
+    }
+
+    private static void call(Callable<Void> work) {
+        try {
+            work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     /** The region's code without its trailing zero levels: 654224000000 → 654224, a village stays whole. */
@@ -149,8 +240,13 @@ public class WhatIfRun {
                 }, low, high, year, after);
     }
 
-    /** Registered and exited households with the year's account and the years before it. */
-    private List<Row> exitPage(String low, String high, int year, long after) {
+    /** Registered and exited households with the year's account and the years before it (the exit rule's). */
+    static final String EXIT_STATUSES = "h.status in ('REGISTERED', 'EXITED')";
+    /** Registered, exited and monitored households (the monitoring rule's). */
+    static final String MONITORING_STATUSES = "(h.status in ('REGISTERED', 'EXITED') or h.monitored)";
+
+    /** Households of the given statuses with the year's account and the years before it. */
+    private List<Row> exitPage(String low, String high, int year, long after, String statuses) {
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = new ArrayList<>();
         Map<Long, Integer> members = new HashMap<>();
@@ -159,7 +255,7 @@ public class WhatIfRun {
                 + " (select count(*) from household_member a where a.household_id = h.id), m.name, m.id_number"
                 + " from household h left join file_card c on c.household_id = h.id"
                 + " left join household_member m on m.household_id = h.id and m.position = 0"
-                + " where h.village_code between ? and ? and h.status in ('REGISTERED', 'EXITED') and h.id > ?"
+                + " where h.village_code between ? and ? and " + statuses + " and h.id > ?"
                 + " order by h.id fetch first " + PAGE + " rows only", rs -> {
                     Map<String, Object> inputs = new HashMap<>();
                     inputs.put("status", rs.getString(4));
@@ -189,9 +285,10 @@ public class WhatIfRun {
                 }, args.toArray());
         List<Row> out = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            long fen = row.perCapitaFenByYear.getOrDefault(year, 0L);
+            BigDecimal shown = statuses.equals(MONITORING_STATUSES) ? monitoringIncome(row, year)
+                    : Money.yuan(row.perCapitaFenByYear.getOrDefault(year, 0L));
             out.add(new Row(row.id, row.applicationNo, row.villageCode, row.status, row.head, row.idNumber,
-                    Money.yuan(fen), row.inputs, row.perCapitaFenByYear, row.incomeYear, row.declaredPerCapita));
+                    shown == null ? BigDecimal.ZERO : shown, row.inputs, row.perCapitaFenByYear, row.incomeYear, row.declaredPerCapita));
         }
         return out;
     }
@@ -204,30 +301,57 @@ public class WhatIfRun {
                 BigDecimal.ZERO, members));
     }
 
-    private Outcome evaluate(WhatIfRule rule, Side side, Row row, int year) {
-        VariableMap variables = Variables.fromMap(row.inputs);
+    /**
+     * The decision's inputs for a household on one side, as its procedure gives them: a new map each time (it is the
+     * memo's key); null when the run leaves the household out (monitoring: no income of the year).
+     */
+    private static Map<String, Object> inputs(WhatIfRule rule, Side side, Row row, int year) {
+        Map<String, Object> inputs = new HashMap<>(row.inputs);
         if (rule == WhatIfRule.EXIT) {
-            Double line = side.lines().get(year);
-            variables.putValue("perCapitaNet", row.perCapitaYuan.doubleValue());
-            variables.putValue("povertyLine", line);
-            variables.putValue("yearsAboveLine", yearsAboveLine(row, year, side.lines()));
+            inputs.put("perCapitaNet", row.perCapitaYuan.doubleValue());
+            inputs.put("povertyLine", side.lines().get(year));
+            inputs.put("yearsAboveLine", yearsAboveLine(row, year, side.lines()));
+        } else if (rule == WhatIfRule.MONITORING) {
+            BigDecimal income = monitoringIncome(row, year);
+            if (income == null) {
+                return null;
+            }
+            // the registry holds no case facts: rigid expenses and a collapse are the household check's (MonitoringDecisions)
+            inputs.put("province", row.villageCode.substring(0, 2));
+            inputs.put("year", year);
+            inputs.put("registryStatus", row.status);
+            inputs.put("perCapitaIncome", income.doubleValue());
+            inputs.put("rigidExpensesPerCapita", 0.0);
+            inputs.put("incomeCollapse", false);
         }
-        DmnEngine engine = dmn.engine();
-        DmnDecisionResult result;
+        return inputs;
+    }
+
+    /** The year's income account per capita, else the income declared for the year, else none. */
+    private static BigDecimal monitoringIncome(Row row, int year) {
+        Long fen = row.perCapitaFenByYear.get(year);
+        if (fen != null) {
+            return Money.yuan(fen);
+        }
+        return row.incomeYear == year ? row.declaredPerCapita : null;
+    }
+
+    private static Outcome outcome(WhatIfRule rule, Side side, MemoizedDecision decision, Row row,
+            Map<String, Object> inputs, int year) {
+        MemoizedDecision.Answer answer;
         try {
-            result = engine.evaluateDecision(side.decision(), variables);
+            answer = decision.evaluate(inputs);
         } catch (RuntimeException e) {
             throw cannotDecide(side, row, e.getMessage());
         } catch (StackOverflowError e) {
             throw cannotDecide(side, row, "the rule calls itself without end");
         }
-        if (result.isEmpty() || result.getFirstResult().getEntry(rule.outcomeOutput()) == null) {
+        if (answer.outcome() == null) {
             throw cannotDecide(side, row, "no rule matches it" + (rule == WhatIfRule.IDENTIFICATION
-                    ? " (is there a poverty line for " + year + "?)" : ""));
+                    ? " (is there a poverty line for " + year + "?)"
+                    : rule == WhatIfRule.MONITORING ? " (is there a monitoring line for " + year + "?)" : ""));
         }
-        Object outcome = result.getFirstResult().getEntry(rule.outcomeOutput());
-        Object reason = result.getFirstResult().getEntry("reason");
-        return new Outcome(String.valueOf(outcome), reason == null ? "" : String.valueOf(reason));
+        return new Outcome(answer.outcome(), answer.reason());
     }
 
     /** As {@code ExitRule.yearsAboveLine}; a year without a line on this side ends the count. */
@@ -291,7 +415,7 @@ public class WhatIfRun {
         }
 
         WhatIfResult result(Region region, int year, String today, String changed, Map<String, String> names,
-                long millis) {
+                long engineEvaluations, long millis) {
             List<WhatIfResult.Outcome> outcomeRows = new ArrayList<>();
             outcomes.forEach((outcome, counts) -> outcomeRows.add(new WhatIfResult.Outcome(outcome,
                     OUTCOME_LABELS.getOrDefault(outcome, outcome), counts[0], counts[1])));
@@ -309,7 +433,7 @@ public class WhatIfRun {
                     .thenComparing(WhatIfResult.Household::applicationNo));
             return new WhatIfResult(rule.name(), rule.label(), region.getCode(),
                     region.getNameZh() + " / " + region.getNameEn(), year, today, changed, evaluated, outcomeRows,
-                    classCounts, villages, households, true, millis);
+                    classCounts, villages, households, true, engineEvaluations, millis);
         }
     }
 }

@@ -26,6 +26,7 @@ public class WhatIfService {
     static final int LINE_SCALE = 2;
     static final int MAX_EXIT_YEARS = WhatIfRun.LOOK_BACK;
     static final String ELIGIBILITY = "povertyLine";
+    static final String MONITORING_LINE = "monitoringLine";
 
     private final RuleModels models;
     private final WhatIfDmnEngine dmn;
@@ -39,12 +40,18 @@ public class WhatIfService {
 
     /** Edited values: a poverty line for the year, negative-list rows off (identification), years in a row (exit). */
     public WhatIfResult edited(WhatIfRule rule, Region region, int year, BigDecimal povertyLineYuan,
-            List<String> negativeListOff, Integer exitYears) {
+            List<String> negativeListOff, Integer exitYears, BigDecimal monitoringLineYuan) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (povertyLineYuan != null) {
             Numbers.positive(povertyLineYuan, "povertyLineYuan", LINE_PRECISION, LINE_SCALE, errors);
         }
         boolean negatives = negativeListOff != null && !negativeListOff.isEmpty();
+        if (rule == WhatIfRule.MONITORING) {
+            return monitoring(region, year, povertyLineYuan, negatives, exitYears, monitoringLineYuan, errors);
+        }
+        if (monitoringLineYuan != null) {
+            errors.put("monitoringLineYuan", "the monitoring line belongs to the rule MONITORING, not to " + rule);
+        }
         if (rule == WhatIfRule.EXIT && negatives) {
             errors.put("negativeListOff", "the negative list belongs to the rule IDENTIFICATION, not to EXIT");
         }
@@ -105,6 +112,42 @@ public class WhatIfService {
                         lines(changedEligibility, year), changedField));
     }
 
+    /**
+     * The monitoring line of the region's province for the year changed (a row before the others in
+     * {@code monitoringLine}, which answers the first row that matches); nothing else of the monitoring rules moves.
+     */
+    private WhatIfResult monitoring(Region region, int year, BigDecimal povertyLineYuan, boolean negatives,
+            Integer exitYears, BigDecimal monitoringLineYuan, Map<String, String> errors) {
+        String other = "belongs to another rule, not to MONITORING (change monitoringLineYuan)";
+        if (povertyLineYuan != null) {
+            errors.put("povertyLineYuan", "the poverty line " + other);
+        }
+        if (negatives) {
+            errors.put("negativeListOff", "the negative list " + other);
+        }
+        if (exitYears != null) {
+            errors.put("exitYears", "the years above the line " + other);
+        }
+        if (monitoringLineYuan == null) {
+            errors.putIfAbsent("monitoringLineYuan", "say what changes: the monitoring line (yuan a person a year)");
+        } else {
+            Numbers.positive(monitoringLineYuan, "monitoringLineYuan", LINE_PRECISION, LINE_SCALE, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw FieldRuleException.invalid(errors);
+        }
+        String province = region.getCode().substring(0, 2);
+        RuleModels.Deployed rules = models.deployed(WhatIfRule.MONITORING.decisionKey());
+        DmnDecisionRequirementsGraph today = models.parseDeployed(rules);
+        requireMonitoringLine(today, province, year, "year", "today's rule (" + rules.describe() + ")");
+        DmnDecisionRequirementsGraph changed = models.editMonitoringLine(rules, province, year, monitoringLineYuan);
+        String change = "监测标准 / monitoring line " + year + " (" + province + "): "
+                + monitoringLineYuan.stripTrailingZeros().toPlainString() + " 元/yuan";
+        return run.run(WhatIfRule.MONITORING, region, year,
+                side(today, WhatIfRule.MONITORING, rules.describe() + "（现行 / deployed）", null, "year"),
+                side(changed, WhatIfRule.MONITORING, rules.describe() + " · " + change, null, "monitoringLineYuan"));
+    }
+
     /** An uploaded DMN file in place of the deployed one (for exit, the lines stay the deployed eligibility's). */
     public WhatIfResult uploaded(WhatIfRule rule, Region region, int year, byte[] xml, String fileName) {
         DmnDecisionRequirementsGraph changed = models.parseUpload(xml, rule);
@@ -113,9 +156,17 @@ public class WhatIfService {
         if (name.length() > 80) {
             name = name.substring(0, 80);
         }
+        String uploaded = "上传文件 / uploaded file " + name + "（未部署 / not deployed）";
+        if (rule == WhatIfRule.MONITORING) {
+            RuleModels.Deployed rules = models.deployed(rule.decisionKey());
+            DmnDecisionRequirementsGraph today = models.parseDeployed(rules);
+            requireMonitoringLine(today, region.getCode().substring(0, 2), year, "year",
+                    "today's rule (" + rules.describe() + ")");
+            return run.run(rule, region, year, side(today, rule, rules.describe() + "（现行 / deployed）", null, "year"),
+                    side(changed, rule, uploaded, null, "file"));
+        }
         RuleModels.Deployed eligibility = models.deployed("classification");
         DmnDecisionRequirementsGraph todayEligibility = models.parseDeployed(eligibility);
-        String uploaded = "上传文件 / uploaded file " + name + "（未部署 / not deployed）";
         if (rule == WhatIfRule.IDENTIFICATION) {
             requireLine(todayEligibility, year, "year", "today's rule (" + eligibility.describe() + ")");
             return run.run(rule, region, year,
@@ -153,6 +204,21 @@ public class WhatIfService {
             }
         }
         return lines;
+    }
+
+    /** As {@code MonitoringRules.category}: a year without a monitoring line is refused, not guessed. */
+    private void requireMonitoringLine(DmnDecisionRequirementsGraph rules, String province, int year, String field,
+            String what) {
+        DmnDecision decision = rules.getDecision(MONITORING_LINE);
+        if (decision == null) {
+            return;
+        }
+        DmnDecisionResult result = dmn.engine().evaluateDecision(decision,
+                Variables.createVariables().putValue("province", province).putValue("year", year));
+        if (result.isEmpty() || result.getFirstResult().getEntry(MONITORING_LINE) == null) {
+            throw FieldRuleException.invalid(Map.of(field, what + " has no monitoring line for province " + province
+                    + " in " + year));
+        }
     }
 
     private void requireLine(DmnDecisionRequirementsGraph eligibility, int year, String field, String what) {
