@@ -155,6 +155,55 @@ class WhatIfApiTest {
     }
 
     @Test
+    void aHigherMonitoringLineMonitorsExactlyTheHouseholdsBetweenTheLinesAsJsonExcelAndUpload() throws Exception {
+        // Xinjiang's line for 2026 is 7,800 (monitoring-rules.dmn): z (7,000) is monitored today, x and y (8,000) not
+        JsonNode result = ok(edited("MONITORING", registered, "\"monitoringLineYuan\": 8500"));
+        assertThat(result.get("evaluated").asLong()).isEqualTo(3);
+        assertThat(listed(result, "NEWLY_MONITORED")).containsExactlyInAnyOrder(xStable.getApplicationNo(),
+                yOneYear.getApplicationNo());
+        assertThat(result.at("/classes/NO_LONGER_MONITORED").asLong()).isZero();
+        assertThat(outcome(result, "NOT_AT_RISK")).containsExactly(2L, 0L);
+        assertThat(outcome(result, "UNSTABLE")).containsExactly(1L, 3L);
+        assertThat(result.at("/villages/0/classes/NEWLY_MONITORED").asLong()).isEqualTo(2);
+        JsonNode x = row(result, xStable.getApplicationNo());
+        assertThat(x.get("perCapitaYuan").decimalValue()).isEqualByComparingTo("8000");
+        assertThat(x.get("changedReason").asText()).contains("脱贫不稳定户");
+        String fullId = jdbc.queryForObject("select id_number from household_member where household_id = ? and position = 0",
+                String.class, xStable.getId());
+        assertThat(x.get("idNumber").asText()).contains("********");
+        assertThat(result.toString()).doesNotContain(fullId).doesNotContain("13912345678");
+        assertThat(result.get("changed").asText()).contains("monitoring-rules.dmn").contains("8500");
+
+        JsonNode lower = ok(edited("MONITORING", registered, "\"monitoringLineYuan\": 6500"));
+        assertThat(listed(lower, "NO_LONGER_MONITORED")).containsExactly(zBelow.getApplicationNo());
+        assertThat(lower.at("/classes/NEWLY_MONITORED").asLong()).isZero();
+
+        String deployed = new ClassPathResource("bpmn/monitoring-rules.dmn").getContentAsString(StandardCharsets.UTF_8);
+        String changed = deployed.replace("<outputEntry id=\"lineXinjiangOut0\"><text>7800</text>",
+                "<outputEntry id=\"lineXinjiangOut0\"><text>8500</text>");
+        assertThat(changed).isNotEqualTo(deployed);
+        JsonNode uploaded = ok(WhatIfFixtures.uploaded(rest, OFFICE, changed.getBytes(StandardCharsets.UTF_8),
+                "MONITORING", registered, YEAR));
+        assertThat(listed(uploaded, "NEWLY_MONITORED")).containsExactlyInAnyOrder(xStable.getApplicationNo(),
+                yOneYear.getApplicationNo());
+        assertRefused(WhatIfFixtures.uploaded(rest, OFFICE, new ClassPathResource("bpmn/eligibility.dmn")
+                .getContentAsByteArray(), "MONITORING", registered, YEAR), "file", "no decision with id monitoringCategory");
+
+        ResponseEntity<byte[]> excel = rest.withBasicAuth(OFFICE, "demo").postForEntity("/api/what-if?format=xlsx",
+                new org.springframework.http.HttpEntity<>(body("MONITORING", registered, "\"monitoringLineYuan\": 8500"),
+                        jsonHeaders()), byte[].class);
+        assertThat(excel.getStatusCode().value()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getBody()))) {
+            Sheet list = book.getSheet("变化户 Households");
+            assertThat(list.getLastRowNum()).isEqualTo(2);
+            assertThat(list.getRow(1).getCell(0).getStringCellValue()).isEqualTo("新纳入监测 / Newly monitored");
+            assertThat(list.getRow(1).getCell(4).getStringCellValue()).contains("********");
+            assertThat(book.getSheet("按村 By village").getRow(0).getCell(3).getStringCellValue())
+                    .isEqualTo("新纳入监测 / Newly monitored");
+        }
+    }
+
+    @Test
     void theExcelFileHasTheComparisonTheVillagesAndTheMaskedList() throws Exception {
         ResponseEntity<byte[]> response = rest.withBasicAuth(OFFICE, "demo").postForEntity(
                 "/api/what-if?format=xlsx", new org.springframework.http.HttpEntity<>(
@@ -188,6 +237,10 @@ class WhatIfApiTest {
             assertThat(refused.getStatusCode().value()).as(user).isEqualTo(403);
             assertThat(json.readTree(refused.getBody()).at("/errors/region").asText()).contains("county");
         }
+        ResponseEntity<String> foreignMonitoring = WhatIfFixtures.edited(rest, "county.654225",
+                body("MONITORING", registered, "\"monitoringLineYuan\": 8500"), null);
+        assertThat(foreignMonitoring.getStatusCode().value()).isEqualTo(403);
+        assertThat(json.readTree(foreignMonitoring.getBody()).at("/errors/region").asText()).contains("county");
         ResponseEntity<String> foreignUpload = WhatIfFixtures.uploaded(rest, "county.654225",
                 new ClassPathResource("bpmn/eligibility.dmn").getContentAsByteArray(), "IDENTIFICATION", applicants,
                 YEAR);
@@ -211,7 +264,17 @@ class WhatIfApiTest {
         assertRefused(edited("IDENTIFICATION", applicants, "\"povertyLineYuan\": null"), "povertyLineYuan",
                 "what changes");
         assertRefused(WhatIfFixtures.edited(rest, OFFICE, "{\"rule\": \"ELIGIBLE\", \"region\": \"6542\", \"year\": 1999,"
-                + " \"povertyLineYuan\": 8000}", null), "rule", "IDENTIFICATION or EXIT");
+                + " \"povertyLineYuan\": 8000}", null), "rule", "IDENTIFICATION, EXIT or MONITORING");
+        assertRefused(edited("IDENTIFICATION", applicants, "\"monitoringLineYuan\": 8000"), "monitoringLineYuan",
+                "MONITORING");
+        assertRefused(edited("MONITORING", registered, "\"povertyLineYuan\": 8000"), "povertyLineYuan",
+                "not to MONITORING");
+        assertRefused(edited("MONITORING", registered, "\"monitoringLineYuan\": -5"), "monitoringLineYuan",
+                "positive");
+        assertRefused(edited("MONITORING", registered, "\"monitoringLineYuan\": null"), "monitoringLineYuan",
+                "what changes");
+        assertRefused(edited("MONITORING", registered, "\"monitoringLineYuan\": \"lots\""), "monitoringLineYuan",
+                "");
         assertRefused(WhatIfFixtures.edited(rest, OFFICE, "{\"rule\": \"EXIT\", \"region\": \"6542\", \"year\": 1999,"
                 + " \"povertyLineYuan\": 8000}", null), "region", "12-digit");
         assertRefused(WhatIfFixtures.edited(rest, OFFICE, body("EXIT", registered, "\"exitYears\": 2")
@@ -257,6 +320,7 @@ class WhatIfApiTest {
                 String.class, b7900.getId());
         ok(edited("IDENTIFICATION", applicants, "\"povertyLineYuan\": 8000, \"negativeListOff\": [\"negativeOwnsCar\"]"));
         ok(edited("EXIT", registered, "\"povertyLineYuan\": 8500, \"exitYears\": 1"));
+        ok(edited("MONITORING", registered, "\"monitoringLineYuan\": 8500"));
         assertThat(tables.stream().map(this::count).toList()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select classification || updated_at from household where id = ?", String.class,
                 b7900.getId())).isEqualTo(classified);
