@@ -9,25 +9,36 @@
   const CLASSES = {
     NEWLY_ELIGIBLE: '新纳入 / Newly eligible', NO_LONGER_ELIGIBLE: '不再符合 / No longer eligible',
     SUPPORT_CHANGED: '帮扶方式变化 / Kind of support changes', WOULD_EXIT: '将脱贫 / Would exit',
-    WOULD_NOT_EXIT: '不再脱贫 / Would not exit', OUTCOME_CHANGED: '其他变化 / Other change'
+    WOULD_NOT_EXIT: '不再脱贫 / Would not exit', OUTCOME_CHANGED: '其他变化 / Other change',
+    NEWLY_MONITORED: '新纳入监测 / Newly monitored', NO_LONGER_MONITORED: '不再监测 / No longer monitored',
+    CATEGORY_CHANGED: '监测类别变化 / Monitoring category changes'
   };
   let shown = null;
   let filter = null;
 
   function showRule() {
-    const exit = $('rule').value === 'EXIT';
-    $('negatives').hidden = exit;
-    $('exitYearsLabel').hidden = !exit;
+    const rule = $('rule').value;
+    $('negatives').hidden = rule !== 'IDENTIFICATION';
+    $('exitYearsLabel').hidden = rule !== 'EXIT';
+    $('povertyLineLabel').hidden = rule === 'MONITORING';
+    $('monitoringLineLabel').hidden = rule !== 'MONITORING';
+  }
+  function amount(field, parts) {
+    const value = $(field).value.trim();
+    if (value) {
+      if (!NUMBER.test(value)) { throw {field: field, text: '请输入金额，如 8000 / Enter an amount, e.g. 8000'}; }
+      parts.push(JSON.stringify(field) + ': ' + value);
+    }
   }
   // the body as typed: numbers go as the official wrote them, so the server sees every decimal (nothing rounded here)
   function body() {
     const parts = ['"rule": ' + JSON.stringify($('rule').value), '"region": ' + JSON.stringify($('region').value),
       '"year": ' + Number($('year').value)];
-    const line = $('povertyLineYuan').value.trim();
-    if (line) {
-      if (!NUMBER.test(line)) { throw {field: 'povertyLineYuan', text: '请输入金额，如 8000 / Enter an amount, e.g. 8000'}; }
-      parts.push('"povertyLineYuan": ' + line);
+    if ($('rule').value === 'MONITORING') {
+      amount('monitoringLineYuan', parts);
+      return '{' + parts.join(', ') + '}';
     }
+    amount('povertyLineYuan', parts);
     if ($('rule').value === 'EXIT') {
       const years = $('exitYears').value.trim();
       if (years) {

@@ -138,6 +138,12 @@ class WhatIfBenchmark {
                 "{\"rule\": \"IDENTIFICATION\", \"negativeListOff\": [\"negativeOwnsCar\"]}");
         bodies.put("exit, 3 years, JSON", "{\"rule\": \"EXIT\", \"exitYears\": 3}");
         bodies.put("monitoring, line 8500, JSON", "{\"rule\": \"MONITORING\", \"monitoringLineYuan\": 8500}");
+        // -Dbench.whatIfRuns=identification,monitoring runs only the runs whose names start so (a long run at 100,000)
+        String only = System.getProperty("bench.whatIfRuns", "");
+        if (!only.isBlank()) {
+            bodies.keySet().removeIf(name -> java.util.Arrays.stream(only.split(",")).noneMatch(
+                    prefix -> name.startsWith(prefix.strip())));
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, String> entry : bodies.entrySet()) {

@@ -17,13 +17,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The county office tries a higher poverty line on a village of its own from the workbench: a line with three decimals
  * is named next to its field, the line of 8,000 yuan shows the two households between the lines as newly eligible,
- * side by side with today's rule; a township has no such screen and is refused.
+ * side by side with today's rule; the monitoring line of 8,500 yuan monitors the registered household at 8,000; a
+ * township has no such screen and is refused.
  */
 @IntegrationTest
 class WhatIfBrowserIT {
 
     @LocalServerPort int port;
     @Autowired HouseholdService households;
+    @Autowired org.precisionaid.assessment.IncomeAccounts accounts;
     @Autowired RegionService regions;
     @Autowired OfficialDirectory officials;
 
@@ -34,6 +36,8 @@ class WhatIfBrowserIT {
         WhatIfFixtures.applicant(households, village, 7900, true, false);
         WhatIfFixtures.applicant(households, village, 7600, false, false);
         WhatIfFixtures.applicant(households, village, 8100, true, false);
+        String monitored = Villages.fresh(regions, officials);
+        WhatIfFixtures.registered(households, accounts, monitored, java.util.Map.of(WhatIfFixtures.YEAR, 8000));
         try (Browser browser = new Browser("http://localhost:" + port, "whatif", "zh-CN")) {
             new Tasklist(browser).login("tasklist", "county.654224", "demo");
             browser.open("/reports/home.html");
@@ -60,6 +64,19 @@ class WhatIfBrowserIT {
                     .contains("社会保障兜底 / Social-assistance cover").contains("开发式扶持 / Development support");
             assertThat(browser.driver.findElement(By.id("error-povertyLineYuan")).getText()).isEmpty();
             browser.screenshot("whatif-poverty-line");
+
+            // the monitoring line: its own field; a registered household at 8,000 is monitored under 8,500 (today 7,800)
+            new Select(browser.driver.findElement(By.id("rule"))).selectByValue("MONITORING");
+            assertThat(browser.driver.findElement(By.id("povertyLineYuan")).isDisplayed()).isFalse();
+            new Select(browser.driver.findElement(By.id("region"))).selectByValue(monitored);
+            browser.type(By.id("monitoringLineYuan"), "8500");
+            browser.click(By.id("run"));
+            loaded(browser);
+            assertThat(browser.driver.findElement(By.id("class-NEWLY_MONITORED")).getText()).startsWith("1")
+                    .contains("新纳入监测 / Newly monitored");
+            assertThat(browser.driver.findElement(By.id("households")).getText()).contains("********")
+                    .contains("脱贫不稳定户 / Exited, unstable");
+            browser.screenshot("whatif-monitoring-line");
         }
         try (Browser browser = new Browser("http://localhost:" + port, "whatif-township", "zh-CN")) {
             new Tasklist(browser).login("tasklist", "township.654224101", "demo");

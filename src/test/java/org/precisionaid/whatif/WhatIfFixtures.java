@@ -33,7 +33,7 @@ public final class WhatIfFixtures {
     }
 
     /** A registered household with safe housing and water whose account has the per-capita income of each year. */
-    static Household registered(HouseholdService households, IncomeAccounts accounts, String village,
+    public static Household registered(HouseholdService households, IncomeAccounts accounts, String village,
             Map<Integer, Integer> perCapitaYuanByYear) {
         Household household = households.submit(form(village, 7000, true, false, "SAFE"), "test");
         households.classify(household.getId(), "DEVELOPMENT", "test household");

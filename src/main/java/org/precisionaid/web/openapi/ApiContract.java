@@ -150,8 +150,9 @@ final class ApiContract {
         // what-if on the rules (#23 item 4)
         add("POST /api/what-if", "What-if", "Today's rule beside a changed one over a region's registry, changing nothing",
                 COUNTY_OFFICE + "; the city office above it (group city-<code>); " + AUDITORS, Set.of(400, 403),
-                "Body `{rule: IDENTIFICATION|EXIT, region, year, povertyLineYuan?, negativeListOff?: [row ids], "
-                + "exitYears?}`; `?format=xlsx` answers the Excel file. Counts by outcome (today, changed), by village and "
+                "Body `{rule: IDENTIFICATION|EXIT|MONITORING, region, year, povertyLineYuan?, negativeListOff?: [row ids], "
+                + "exitYears?, monitoringLineYuan?}` (the monitoring line only with MONITORING); `?format=xlsx` answers "
+                + "the Excel file. Counts by outcome (today, changed), by village and "
                 + "class of change, and the changed households (ID numbers masked; at most 2,000 in JSON, all in Excel).");
         add("POST /api/what-if/dmn", "What-if", "As POST /api/what-if with an uploaded DMN file in place of the deployed one",
                 COUNTY_OFFICE + "; the city office above it; " + AUDITORS, Set.of(400, 403),
