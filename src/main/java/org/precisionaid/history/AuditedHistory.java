@@ -4,6 +4,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -15,9 +16,12 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
  * History FULL, less what nobody reads and what is kept twice (ADR 0028). Every case keeps: the case, each
  * activity it passed (tasks, service tasks, events, sub-processes), each task with its official and times, every value
  * set on the case with its time and task (the submitted values), the user-operation log (who opened, claimed,
- * assigned, completed), incidents, the decisions' evaluations and the job log (which node fired each timer, once: what
- * operations read after a crash or with two nodes). It no longer keeps:
+ * assigned, completed), incidents, the decisions' evaluations and the job log's runs (which node fired each timer or
+ * ran each job, once, and each failure: what operations read after a crash or with two nodes). It no longer keeps:
  * <ul>
+ *   <li>the job log's "created" and "deleted" rows: a due-date timer is made with every task and deleted when the task
+ *       is done in time; nobody reads either (a pending job is in the runtime tables), and the bulk start makes
+ *       100,000 of them at once (ADR 0032);</li>
  *   <li>the identity-link log (candidate groups come from the region; claims and assignments are in the operation log);</li>
  *   <li>gateways passed (the path shows in the tasks and events on either side);</li>
  *   <li>the variable-instance table (each value is in the variable updates already, with its time: written once);</li>
@@ -41,7 +45,8 @@ public class AuditedHistory extends DbHistoryEventHandler {
     public void handleEvent(HistoryEvent event) {
         if (event instanceof HistoricIdentityLinkLogEventEntity
                 || event instanceof HistoricActivityInstanceEventEntity activity
-                        && GATEWAYS.contains(activity.getActivityType())) {
+                        && GATEWAYS.contains(activity.getActivityType())
+                || event instanceof HistoricJobLogEvent job && (job.isCreationLog() || job.isDeletionLog())) {
             return;
         }
         super.handleEvent(event);

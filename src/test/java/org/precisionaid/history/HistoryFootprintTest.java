@@ -74,6 +74,11 @@ class HistoryFootprintTest {
 
         assertThat(count("ACT_HI_VARINST", "PROC_INST_ID_", id)).as("values are kept once, as updates").isZero();
         assertThat(count("ACT_HI_IDENTITYLINK", "ROOT_PROC_INST_ID_", id)).isZero();
+        assertThat(jdbc.queryForList("select ACT_ID_ from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 2",
+                String.class, id)).as("the job log keeps each run: the notice timer fired, once").containsOnlyOnce(
+                "noticePeriodOver");
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ?"
+                + " and JOB_STATE_ in (0, 3)", Long.class, id)).as("no rows for timers made or deleted").isZero();
         long rows = 0;
         for (Map.Entry<String, String> table : Map.of("ACT_HI_PROCINST", "PROC_INST_ID_", "ACT_HI_ACTINST",
                 "PROC_INST_ID_", "ACT_HI_TASKINST", "PROC_INST_ID_", "ACT_HI_DETAIL", "PROC_INST_ID_", "ACT_HI_OP_LOG",
@@ -85,6 +90,7 @@ class HistoryFootprintTest {
                 + " where d.PROC_INST_ID_ = ?", Long.class, id);
         rows += jdbc.queryForObject("select count(*) from ACT_HI_DEC_OUT o join ACT_HI_DECINST d on d.ID_ = o.DEC_INST_ID_"
                 + " where d.PROC_INST_ID_ = ?", Long.class, id);
+        System.out.println("History rows of one household's identification: " + rows);
         assertThat(rows).as("history rows of one household's identification (125 before)").isLessThanOrEqualTo(
                 ROWS_OF_ONE_CASE);
     }
