@@ -55,8 +55,8 @@ public class InspectionController {
     }
 
     public record FindingView(String findingNo, String applicationNo, String villageCode, String kind, String severity,
-            String responsible, String status, String description, Instant dueAt, String rectification,
-            Instant closedAt) {
+            String responsible, String rectifier, String status, String description, Instant dueAt,
+            String rectification, Instant closedAt) {
     }
 
     public record RoundDetail(RoundView round, List<SampleView> sample, List<FindingView> findings) {
@@ -115,7 +115,8 @@ public class InspectionController {
         List<FindingView> findings = inspections.findings(round.getId()).stream()
                 .filter(f -> InspectionAccess.covers(readable, f.getVillageCode()))
                 .map(f -> new FindingView(f.getFindingNo(), numbers.get(f.getHouseholdId()), f.getVillageCode(),
-                        f.getKind().name(), f.getSeverity().name(), f.getResponsible().name(), f.getStatus().name(),
+                        f.getKind().name(), f.getSeverity().name(), f.getResponsible().name(),
+                        f.getRectifier() == null ? null : f.getRectifier().name(), f.getStatus().name(),
                         f.getDescription(), f.getDueAt(), f.getRectification(), f.getClosedAt())).toList();
         return new RoundDetail(view(round, inspections.samples(round.getId())), sample, findings);
     }

@@ -34,10 +34,13 @@ public class InspectionDecisions implements TaskListener {
 
     private final InspectionService inspections;
     private final InspectionSummaries summaries;
+    private final InspectionRectifiers rectifiers;
 
-    public InspectionDecisions(InspectionService inspections, InspectionSummaries summaries) {
+    public InspectionDecisions(InspectionService inspections, InspectionSummaries summaries,
+            InspectionRectifiers rectifiers) {
         this.inspections = inspections;
         this.summaries = summaries;
+        this.rectifiers = rectifiers;
     }
 
     @Override
@@ -73,13 +76,12 @@ public class InspectionDecisions implements TaskListener {
             }
             case "rectify" -> {
                 InspectionFinding finding = inspections.finding(findingId(task));
+                // the candidates came from inspectionRectifiers; the finding records who holds the task this time
+                inspections.heldBy(finding.getId(), rectifiers.holder(finding));
                 task.getExecution().getProcessInstance().setVariable(SUMMARY, summaries.ofFinding(finding));
                 task.setDescription(finding.getFindingNo() + " · " + finding.getKind().label());
                 inspections.rectificationDue(finding.getId(), task.getDueDate());
                 InspectionVariables.VERIFY_FIELDS.forEach(task.getExecution().getProcessInstance()::removeVariable);
-                if (finding.getResponsible() == Responsible.CADRE && finding.getCadreId() != null) {
-                    inspections.cadreUser(finding.getCadreId()).ifPresent(task::addCandidateUser);
-                }
             }
             case "verifyRectification" -> {
                 InspectionFinding finding = inspections.finding(findingId(task));

@@ -57,6 +57,17 @@ public class InspectionFinding {
         public String label() { return label; }
     }
 
+    /** Who holds the rectification task: the township, or the unit's liaisons where the unit answers and has any. */
+    public enum Rectifier {
+        TOWNSHIP("乡镇 / Township"), UNIT("帮扶单位联络员 / The unit's liaisons");
+
+        private final String label;
+
+        Rectifier(String label) { this.label = label; }
+
+        public String label() { return label; }
+    }
+
     public enum Status {
         OPEN("待整改 / Open"), RECTIFIED("已整改待核查 / Rectified, to verify"), CLOSED("已销号 / Closed"),
         WITHDRAWN("不成立 / Withdrawn");
@@ -93,6 +104,8 @@ public class InspectionFinding {
     private Long cadreId;
     @Column(name = "unit_id")
     private Long unitId;
+    @Enumerated(EnumType.STRING)
+    private Rectifier rectifier;
     @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "due_at")
@@ -137,6 +150,8 @@ public class InspectionFinding {
 
     void due(Instant dueAt) { this.dueAt = dueAt; }
 
+    void heldBy(Rectifier rectifier) { this.rectifier = rectifier; }
+
     void rectified(String report, String actor, Instant at) {
         this.status = Status.RECTIFIED;
         this.rectification = report;
@@ -169,6 +184,7 @@ public class InspectionFinding {
     public Responsible getResponsible() { return responsible; }
     public Long getCadreId() { return cadreId; }
     public Long getUnitId() { return unitId; }
+    public Rectifier getRectifier() { return rectifier; }
     public Status getStatus() { return status; }
     public Instant getDueAt() { return dueAt; }
     public String getRectification() { return rectification; }

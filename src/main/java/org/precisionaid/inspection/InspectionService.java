@@ -262,6 +262,20 @@ public class InspectionService {
                 .stream().findFirst();
     }
 
+    /**
+     * The logins of the unit's liaisons who can answer now (serving, named by the county office, with a login), in id
+     * order; empty when the unit has none yet (ADR 0030).
+     */
+    List<String> liaisons(long unitId) {
+        return jdbc.queryForList("select user_id from cadre where unit_id = ? and liaison and active "
+                + "and user_id is not null order by id", String.class, unitId);
+    }
+
+    /** Records who holds the rectification task now, as the finding shows it. */
+    void heldBy(long findingId, InspectionFinding.Rectifier rectifier) {
+        finding(findingId).heldBy(rectifier);
+    }
+
     void closeRound(long roundId) {
         round(roundId).close(clock.instant());
     }

@@ -69,6 +69,10 @@ class InspectionSummaries {
                 + finding.getResponsible().label()
                 + "\n\n**户号 / Household:** " + household.getApplicationNo() + " · **户主 / Head:** " + head
                 + " · **村 / Village:** " + regions.get(finding.getVillageCode()).label()
+                + (finding.getResponsible() == InspectionFinding.Responsible.UNIT
+                        && finding.getRectifier() == InspectionFinding.Rectifier.TOWNSHIP
+                        ? "\n\n**由乡镇整改 / The township rectifies:** 帮扶单位尚无联络员 / the assisting unit has no "
+                                + "liaison yet" : "")
                 + "\n\n**问题描述 / What was found:** " + finding.getDescription()
                 + (finding.getReturns() > 0 && finding.getCloseComment() != null
                         ? "\n\n**退回意见 / Returned because:** " + finding.getCloseComment() : "");

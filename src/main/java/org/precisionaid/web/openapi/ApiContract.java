@@ -104,6 +104,10 @@ final class ApiContract {
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "Body `{toCadreId, reason}`: all or none (quota).");
         add("POST /api/cadres/{id}/departure", "Assistance", "A cadre leaves: his households move, he is marked as gone",
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "Body `{toCadreId, reason}`; toCadreId required if he has households.");
+        add("PUT /api/cadres/{id}/liaison", "Assistance", "Name the cadre his unit's liaison for inspection findings, "
+                + "or withdraw it", COUNTY_OFFICE + " (or the city office)", Set.of(400, 403, 404),
+                "Body `{liaison}` (true or false); naming needs a serving cadre with a login (400 naming `liaison`). "
+                        + "A finding against his unit is then rectified by its liaisons instead of the township (ADR 0030).");
         // audit
         add("GET /api/audit/cases", "Audit", "Search running and finished cases of the region", AUDITORS, Set.of(400),
                 "`q`, `status`, `level`, `state` (running, finished), `from`, `to`, `region`, `page`, `size`.");
