@@ -8,8 +8,8 @@ import org.precisionaid.region.CandidateGroups;
 import org.springframework.stereotype.Component;
 
 /**
- * Who rectifies a finding (the rectify task's candidates, {@code bpmn/inspection-rectification.bpmn}): the township of
- * the household's village; where the finding is the assisting unit's and the unit has liaisons (ADR 0030), the
+ * Who rectifies a finding (the rectify task's candidates, {@code bpmn/inspection-rectification.bpmn}): a project's
+ * owner (its township, or for the county's own project its lead department); the township of the household's village; where the finding is the assisting unit's and the unit has liaisons (ADR 0030), the
  * liaisons alone; where it is the cadre's and he has a login, the cadre besides the township. The candidates are
  * chosen when the task is made, so the township never holds a grant on a task that is the unit's.
  */
@@ -27,6 +27,9 @@ public class InspectionRectifiers {
 
     public List<String> groups(long findingId) {
         InspectionFinding finding = inspections.finding(findingId);
+        if (finding.getProjectId() != null) {
+            return List.of(inspections.ownerGroup(finding.getProjectId(), groups));
+        }
         return holder(finding) == Rectifier.UNIT ? List.of() : List.of(groups.of(finding.getVillageCode(), "township"));
     }
 
@@ -43,6 +46,9 @@ public class InspectionRectifiers {
 
     /** The unit's liaisons where the unit answers and has any; the township otherwise. */
     Rectifier holder(InspectionFinding finding) {
+        if (finding.getProjectId() != null) {
+            return Rectifier.OWNER;
+        }
         return finding.getResponsible() == Responsible.UNIT && finding.getUnitId() != null
                 && !inspections.liaisons(finding.getUnitId()).isEmpty() ? Rectifier.UNIT : Rectifier.TOWNSHIP;
     }
