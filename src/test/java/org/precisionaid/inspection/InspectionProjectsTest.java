@@ -75,10 +75,10 @@ class InspectionProjectsTest {
     private Funded funded(String region, String beneficiaryVillage) {
         String beneficiary = Projects.registered(households, assistance, beneficiaryVillage).getApplicationNo();
         Project project = projects.submit(Projects.sheep(region, List.of(beneficiary)), "test");
-        projects.route(project.id(), "agriculture", "county");
-        projects.disclose(project.id(), Instant.now(), "test");
-        projects.allocate(project.id(), "TL-CZ-INSPECT-" + project.id(), "test");
-        return new Funded(project.id(), project.projectNo(), beneficiary);
+        projects.route(project.getId(), "agriculture", "county");
+        projects.disclose(project.getId(), Instant.now(), "test");
+        projects.allocate(project.getId(), "TL-CZ-INSPECT-" + project.getId(), "test");
+        return new Funded(project.getId(), project.getProjectNo(), beneficiary);
     }
 
     private static Map<String, Object> plan(String region, Object percent, Object minimumProjects) {
