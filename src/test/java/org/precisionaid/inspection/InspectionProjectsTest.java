@@ -135,6 +135,7 @@ class InspectionProjectsTest {
         Task inspect = visible(INSPECTOR, roundNo, "inspectProject").get(0);
         assertThat(visible(TOWNSHIP, roundNo, "inspectProject")).as("unannounced: the township").isEmpty();
         assertThat(visible("clerk." + village, roundNo, "inspectProject")).as("unannounced: the village").isEmpty();
+        assertThat(visible("inspector.654225", roundNo, "inspectProject")).as("another county's inspector").isEmpty();
         assertThat(inspect.getDescription()).startsWith("项目 / Project " + project.projectNo());
         assertThat(inspect.getDueDate()).isAfter(new java.util.Date());
         String summary = String.valueOf(tasks.getVariable(inspect.getId(), "caseSummary"));

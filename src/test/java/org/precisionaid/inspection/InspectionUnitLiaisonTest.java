@@ -115,6 +115,9 @@ class InspectionUnitLiaisonTest {
         assertThat(visible(TOWNSHIP, findingNo, "rectify")).as("the township holds no grant on the unit's task")
                 .isEmpty();
         assertThat(visible(stranger, findingNo, "rectify")).as("another unit's liaison").isEmpty();
+        assertThat(rest.withBasicAuth(liaison, PASSWORD).getForEntity("/api/inspections/"
+                + findingNo.substring(0, findingNo.lastIndexOf('-')), JsonNode.class).getStatusCode().value())
+                .as("a liaison reads no round or sample").isEqualTo(403);
         Task rectify = visible(liaison, findingNo, "rectify").get(0);
         assertThat(tasks.getIdentityLinksForTask(rectify.getId())).extracting(IdentityLink::getGroupId)
                 .containsOnlyNulls();
