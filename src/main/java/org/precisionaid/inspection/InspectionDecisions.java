@@ -71,7 +71,7 @@ public class InspectionDecisions implements TaskListener {
             case "inspectCase", "inspectProject" -> {
                 InspectionSample sample = inspections.sample(((Number) task.getVariable(SAMPLE_ID)).longValue());
                 long roundYear = inspections.round(sample.getRoundId()).getYear();
-                // the list shows which household each of the round's tasks is about
+                // the list shows which household or project each of the round's tasks is about
                 task.setDescription(summaries.label(sample));
                 task.getExecution().setVariableLocal(SUMMARY, summaries.ofSample(sample, (int) roundYear));
             }
