@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -245,9 +246,11 @@ public class AuditService {
         }
         timeline.sort(Comparator.comparing(AuditCase.Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
 
-        List<AuditCase.Operation> operationLog = operations.stream().map(entry -> new AuditCase.Operation(
+        List<AuditCase.Operation> operationLog = new ArrayList<>(operations.stream().map(entry -> new AuditCase.Operation(
                 instant(entry.getTimestamp()), entry.getUserId(), entry.getOperationType(), entry.getEntityType(),
-                entry.getProperty(), masked(entry.getOrgValue()), masked(entry.getNewValue()))).toList();
+                entry.getProperty(), masked(entry.getOrgValue()), masked(entry.getNewValue()))).toList());
+        operationLog.addAll(completionsByTheirHolders(tasks, operations));
+        operationLog.sort(Comparator.comparing(AuditCase.Operation::at, Comparator.nullsLast(Comparator.naturalOrder())));
         List<AuditCase.ObjectionRecord> objectionRecords = household == null ? List.of()
                 : objections.findByHouseholdIdOrderById(household.getId()).stream()
                         .map(o -> new AuditCase.ObjectionRecord(o.getId(), o.getSubmittedAt(), masked(o.getReason()),
@@ -260,12 +263,43 @@ public class AuditService {
                 instant(instance.getStartTime()), instant(instance.getEndTime()), instance.getStartUserId(),
                 household == null ? null : household.getVillageCode(),
                 household == null ? null : household.getStatus().name(),
-                activities.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())
-                        .map(HistoricActivityInstance::getActivityId).distinct().toList(),
-                activities.stream().filter(a -> a.getEndTime() == null).map(HistoricActivityInstance::getActivityId)
+                passed(instance, activities, tasks),
+                Stream.concat(activities.stream().filter(a -> a.getEndTime() == null).map(HistoricActivityInstance::getActivityId),
+                        tasks.stream().filter(t -> t.getEndTime() == null).map(HistoricTaskInstance::getTaskDefinitionKey))
                         .distinct().toList(),
                 timeline, operationLog, objectionRecords,
                 readable.stream().skip(1).map(other -> other.getProcessDefinitionKey() + " " + other.getId()).toList());
+    }
+
+    /**
+     * A task completed by the official who held it is recorded once, on the task's row (ADR 0028); the log shows it as
+     * the engine would have written it. A completion by anyone else is in the operation log itself.
+     */
+    private static List<AuditCase.Operation> completionsByTheirHolders(List<HistoricTaskInstance> tasks,
+            List<UserOperationLogEntry> operations) {
+        java.util.Set<String> logged = new java.util.HashSet<>();
+        operations.stream().filter(entry -> UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType()))
+                .forEach(entry -> logged.add(entry.getTaskId()));
+        return tasks.stream().filter(task -> "completed".equals(task.getDeleteReason()) && task.getAssignee() != null
+                        && !logged.contains(task.getId()))
+                .map(task -> new AuditCase.Operation(instant(task.getEndTime()), task.getAssignee(),
+                        UserOperationLogEntry.OPERATION_TYPE_COMPLETE, org.camunda.bpm.engine.EntityTypes.TASK, "delete",
+                        "false", "true"))
+                .toList();
+    }
+
+    /**
+     * The activities the case went through. History keeps each one once (ADR 0028): user tasks as tasks, the case's
+     * none start and end events on the case's own row.
+     */
+    private static List<String> passed(HistoricProcessInstance instance, List<HistoricActivityInstance> activities,
+            List<HistoricTaskInstance> tasks) {
+        Stream<String> between = activities.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())
+                .map(HistoricActivityInstance::getActivityId);
+        Stream<String> tasksDone = tasks.stream().filter(t -> "completed".equals(t.getDeleteReason()))
+                .map(HistoricTaskInstance::getTaskDefinitionKey);
+        return Stream.of(Stream.ofNullable(instance.getStartActivityId()), between, tasksDone,
+                Stream.ofNullable(instance.getEndActivityId())).flatMap(ids -> ids).distinct().toList();
     }
 
     /**

@@ -30,6 +30,10 @@ final class BenchReport {
             row(md, "S1 households", s1.get("households") + " in " + s1.get("seconds") + " s");
             row(md, "S1 households/s", s1.get("householdsPerSecond"));
             row(md, "S1 engine transactions/s", s1.get("engineTransactionsPerSecond"));
+            if (db.get("bare") instanceof Map<?, ?> bare) {
+                row(md, "bare engine, same model shape and steps: households/s", bare.get("householdsPerSecond"));
+                row(md, "ratio S1 ÷ bare engine", db.get("s1ToBareRatio"));
+            }
             row(md, "baseline raw commits/s (JDBC one-row insert)", baseline.get("commitsPerSecond"));
             row(md, "ratio flow transactions/s ÷ raw commits/s", db.get("flowToRawRatio"));
             row(md, "heap / RSS after S1 (MB)", db.get("afterS1"));
@@ -37,6 +41,9 @@ final class BenchReport {
             row(md, "S2 open tasks (seeded in s)", s2.get("openTasks") + " (" + s2.get("seedSeconds") + ")");
             md.append("\n| step | count | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
             steps(md, (Map<String, Map<String, Object>>) s1.get("steps"), "S1 ");
+            if (db.get("bare") instanceof Map<?, ?> bare) {
+                steps(md, (Map<String, Map<String, Object>>) bare.get("steps"), "bare ");
+            }
             steps(md, (Map<String, Map<String, Object>>) s2.get("latency"), "S2 ");
             Map<String, Object> s4 = (Map<String, Object>) db.get("s4");
             steps(md, (Map<String, Map<String, Object>>) s4.get("latency"), "S4 (" + s4.get("timerJobs") + " timers) ");

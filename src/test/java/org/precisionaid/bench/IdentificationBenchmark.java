@@ -59,6 +59,7 @@ class IdentificationBenchmark {
     final int openTasks = Integer.getInteger("bench.tasks", 100_000);
     final int queries = Integer.getInteger("bench.queries", 300);
     final int baselineCommits = Integer.getInteger("bench.baselineCommits", 20_000);
+    final boolean bare = Boolean.parseBoolean(System.getProperty("bench.bare", "true"));
     final List<String> databases = List.of(System.getProperty("bench.db", "h2,postgres").split(","));
 
     @Test
@@ -117,6 +118,12 @@ class IdentificationBenchmark {
             result.put("baseline", baseline(dataSource, baselineCommits, workers));
             result.put("s1", throughput(context));
             result.put("afterS1", memory());
+            if (bare) { // the same steps through the same model's shape on a bare engine: how much of S1 is ours
+                result.put("bare", BareEngineBaseline.run(dataSource, households, workers));
+                double ours = ((Number) ((Map<?, ?>) result.get("s1")).get("householdsPerSecond")).doubleValue();
+                double engine = ((Number) ((Map<?, ?>) result.get("bare")).get("householdsPerSecond")).doubleValue();
+                result.put("s1ToBareRatio", engine == 0 ? 0 : Math.round(ours / engine * 1000) / 1000.0);
+            }
             result.put("history", history(new JdbcTemplate(dataSource), database));
             result.put("s2", taskQuery(context, database));
             result.put("s4", jobAcquisition(context));

@@ -80,9 +80,13 @@ class RegionIsolationTest {
         JsonNode finished = rest.withBasicAuth("auditor.654224", "demo").getForObject(historyQuery, JsonNode.class);
         assertThat(finished).hasSize(1);
         assertThat(finished.get(0).get("state").asText()).isEqualTo("COMPLETED");
-        assertThat(rest.withBasicAuth("auditor.654224", "demo").getForObject("/engine-rest/history/activity-instance"
-                + "?maxResults=50&processInstanceId=" + instance.getId(), JsonNode.class)).extracting(a -> a.get("activityId").asText())
-                .contains("caseOpened", "townshipCheck", "caseClosed");
+        assertThat(finished.get(0).get("startActivityId").asText()).isEqualTo("caseOpened");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getEndActivityId()).isEqualTo("caseClosed");
+        assertThat(rest.withBasicAuth("auditor.654224", "demo").getForObject("/engine-rest/history/task"
+                + "?maxResults=50&processInstanceId=" + instance.getId(), JsonNode.class))
+                .extracting(t -> t.get("taskDefinitionKey").asText() + " " + t.get("assignee").asText())
+                .containsExactly("townshipCheck " + OWN_TOWNSHIP);
         assertThat(rest.withBasicAuth("auditor.654225", "demo").getForObject(historyQuery, JsonNode.class)).isEmpty();
     }
 

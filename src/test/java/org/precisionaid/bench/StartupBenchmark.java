@@ -1,0 +1,119 @@
+package org.precisionaid.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * S3 as an operator sees it (issue #26 item 5): the README's run command, {@code ./mvnw spring-boot:run} with the demo
+ * profile on H2 and the JVM options the pom gives it, started twice — on an empty database (schema, deployment, demo
+ * regions and officials) and again on the database the first start left (a restart). For each start: the application's
+ * own start-up time as Spring reports it (from the JVM's start to ready: "process running for …"), and the resident
+ * memory (RSS) of the application's JVM once started, read from {@code /proc}. Maven's own start is not counted.
+ */
+class StartupBenchmark {
+
+    static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+    static final Pattern PID = Pattern.compile("with PID (\\d+)");
+
+    final int starts = Integer.getInteger("bench.starts", 2);
+
+    @Test
+    void run() throws Exception {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("when", Instant.now().toString());
+        MachineLoad.atStart(report);
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        Path database = Path.of("target", "bench", "startup-" + System.currentTimeMillis()).toAbsolutePath();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            Map<String, Object> run = start(database);
+            run.put("database", i == 0 ? "empty" : "as the previous start left it");
+            System.out.println("S3 start " + (i + 1) + ": " + run);
+            runs.add(run);
+        }
+        report.put("starts", runs);
+        MachineLoad.atEnd(report);
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("startup-results.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+    }
+
+    private Map<String, Object> start(Path database) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-q", "spring-boot:run",
+                "-Dspring-boot.run.profiles=demo",
+                "-Dspring-boot.run.arguments=--server.port=0 --spring.datasource.url=jdbc:h2:file:" + database
+                        + "/precision-aid"));
+        if (Boolean.parseBoolean(System.getProperty("bench.offline", "true"))) {
+            command.add(1, "-o");
+        }
+        Process maven = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, Object> run = new LinkedHashMap<>();
+        try (BufferedReader log = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8))) {
+            Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
+            String pid = null;
+            for (String line = log.readLine(); line != null && Instant.now().isBefore(giveUp); line = log.readLine()) {
+                Matcher pidMatch = PID.matcher(line);
+                if (pid == null && pidMatch.find()) {
+                    pid = pidMatch.group(1);
+                }
+                Matcher started = STARTED.matcher(line);
+                if (started.find()) {
+                    run.put("contextSeconds", Double.parseDouble(started.group(1)));
+                    run.put("startupSeconds", Double.parseDouble(started.group(2)));
+                    run.put("rssMbAfterStart", rssMb(pid));
+                    run.put("jvm", jvmOptions(pid));
+                    break;
+                }
+            }
+            if (!run.containsKey("startupSeconds")) {
+                throw new IllegalStateException("the application did not report its start within 3 minutes");
+            }
+            stop(pid);
+        } finally {
+            maven.destroy();
+            maven.waitFor();
+        }
+        return run;
+    }
+
+    private static long rssMb(String pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** The options the application's JVM really ran with, so a setting that did not reach it shows. */
+    private static String jvmOptions(String pid) throws Exception {
+        String[] arguments = new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8)
+                .split("\0");
+        return String.join(" ", java.util.Arrays.stream(arguments).filter(a -> a.startsWith("-X") || a.startsWith("-D"))
+                .filter(a -> !a.contains("password")).toList());
+    }
+
+    private static void stop(String pid) throws Exception {
+        new ProcessBuilder("kill", pid).start().waitFor();
+        Path proc = Path.of("/proc", pid);
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (Files.exists(proc) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(200); // waiting for the process to exit after SIGTERM, not for a result
+        }
+    }
+}
