@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * three look-ups for each of a township's 16,700 open tasks. Without it each look-up is the same set for every
  * row and PostgreSQL reads it once into a hash table; without the {@code SELECT} around the {@code CASE} (a
  * select of one expression without a table is that expression) the planner also costs those hash tables once,
- * not once per row, and keeps the cheap join order. The answer is the same for every row:
+ * not once per row (with the wrapper, that estimate hid every difference between join orders and it chose to
+ * probe the identity links for all open tasks of the county). The answer is the same for every row:
  * {@code x IN (SELECT r WHERE p AND r = x)} and {@code x IN (SELECT r WHERE p)} are both true exactly when a row
  * with {@code p} and {@code r = x} exists, and neither is true for a null {@code x}. Grants, revokes, their order
  * in the engine's CASE, the user, groups and permissions checked stay as the engine wrote them.
