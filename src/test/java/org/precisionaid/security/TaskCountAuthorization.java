@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The count beside 本组待办 / My group's tasks (whose SQL {@link TaskListGrantLookups} reshapes, ADR 0031) counts
  * exactly what the official may list: his township's tasks, not a neighbour's, and not a task whose READ was
- * revoked from him — on H2 and on PostgreSQL.
+ * revoked from him — on PostgreSQL (reshaped SQL) and on H2 (the engine's).
  */
 abstract class TaskCountAuthorization {
 
