@@ -104,7 +104,12 @@
     const c = detail.cadre;
     $('detail-title').textContent = c.name + ' · ' + c.rankLabel + ' · ' + c.unit.name + ' · 已结对 ' + c.paired
       + ' 户，剩余 ' + c.quotaLeft + ' 户 / ' + c.paired + ' paired, ' + c.quotaLeft + ' left'
-      + (c.active ? '' : ' · 已离任 / Departed: ' + (c.leftReason || ''));
+      + (c.active ? '' : ' · 已离任 / Departed: ' + (c.leftReason || ''))
+      + (c.liaison ? ' · 单位联络员 / The unit\'s liaison' : '');
+    // a liaison answers his unit's inspection findings in Tasklist (ADR 0030); only a serving cadre is named
+    $('liaison').textContent = c.liaison ? '取消单位联络员 / Withdraw as the unit\'s liaison'
+      : '设为单位联络员 / Name as the unit\'s liaison';
+    $('liaison').hidden = !c.active && !c.liaison;
     const body = $('households').tBodies[0];
     body.replaceChildren(...detail.households.map((h) => {
       const tr = O.el('tr');
@@ -197,6 +202,14 @@
     });
   }
 
+  function liaison() {
+    const c = state.open;
+    return write('PUT', '/api/cadres/' + c.id + '/liaison', {liaison: !c.liaison}, '', async () => {
+      await loadCadres();
+      await openCadre(c.id);
+    });
+  }
+
   // ---- writes: the problem's fields next to theirs (suffix: which form) ----
   async function write(method, path, body, suffix, then) {
     O.clearProblems();
@@ -265,6 +278,7 @@
   $('next').addEventListener('click', () => { state.page += 1; loadCadres(); });
   $('add-cadre').addEventListener('click', () => fillCadreForm(null));
   $('edit-cadre').addEventListener('click', () => fillCadreForm(state.open));
+  $('liaison').addEventListener('click', () => liaison());
   $('cancel-cadre').addEventListener('click', () => { $('cadre-form').hidden = true; O.clearProblems(); });
   $('cadre-form').addEventListener('submit', (event) => { event.preventDefault(); saveCadre(); });
   $('move-form').addEventListener('submit', (event) => { event.preventDefault(); move(); });

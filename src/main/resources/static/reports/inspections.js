@@ -28,7 +28,7 @@
       });
       row.appendChild(O.el('td')).appendChild(link);
       return cells(row, [round.regionCode, round.year, (round.registers || []).join(', '), round.population,
-        round.sampleSize, round.status, round.plannedBy]);
+        round.projectPopulation, round.sampleSize, round.status, round.plannedBy]);
     }));
   }
   async function showRound(roundNo) {
@@ -37,13 +37,15 @@
     $('round-title').textContent = '轮次 / Round ' + round.roundNo;
     $('round-meta').textContent = '范围 / Region ' + round.regionCode + ' · ' + round.year + ' · 比例 / share '
       + round.percent + ' % · 每村至少 / at least ' + round.minimumPerVillage + ' · 种子 / seed ' + round.seed
-      + ' · 抽中 / drawn ' + round.sampleSize + ' / ' + round.population;
+      + ' · 每乡镇至少项目 / projects at least per township ' + round.minimumProjectsPerTownship
+      + ' · 抽中 / drawn ' + round.sampleSize + ' / ' + (round.population + round.projectPopulation);
     $('redrawn').textContent = '';
     $('redraw').dataset.round = round.roundNo;
     $('sample').tBodies[0].replaceChildren(...detail.sample.map((s) => cells(O.el('tr'),
-      [s.position, s.applicationNo, s.villageCode, s.status, s.checkedBy])));
+      [s.position, s.applicationNo, s.projectNo, s.villageCode, s.status, s.checkedBy])));
     $('findings').tBodies[0].replaceChildren(...detail.findings.map((f) => cells(O.el('tr'),
-      [f.findingNo, f.applicationNo, f.kind, f.severity, f.responsible, f.status, when(f.dueAt)])));
+      [f.findingNo, f.applicationNo, f.projectNo, f.kind, f.severity, f.responsible, f.rectifier, f.status,
+        when(f.dueAt)])));
     $('round').hidden = false;
   }
   async function plan() {
@@ -54,6 +56,8 @@
     const share = /^\d{1,3}(\.\d{1,2})?$/;
     const percent = $('percent').value.trim();
     const minimum = $('minimumPerVillage').value.trim();
+    const projects = registers.includes('PROJECTS');
+    const minimumProjects = $('minimumProjectsPerTownship').value.trim();
     if (!share.test(percent)) {
       $('error-percent').textContent = '请输入百分比，如 5 / Enter a share, e.g. 5';
       return;
@@ -62,14 +66,19 @@
       $('error-minimumPerVillage').textContent = '请输入整数 / Enter a whole number';
       return;
     }
+    if (projects && !whole.test(minimumProjects)) {
+      $('error-minimumProjectsPerTownship').textContent = '请输入整数 / Enter a whole number';
+      return;
+    }
     // the numbers go as typed, so the server sees them as they are (nothing is rounded here)
     const body = '{"regionCode": ' + JSON.stringify($('regionCode').value.trim()) + ', "year": '
       + Number($('year').value) + ', "registers": ' + JSON.stringify(registers) + ', "percent": ' + percent
-      + ', "minimumPerVillage": ' + minimum + '}';
+      + ', "minimumPerVillage": ' + minimum
+      + (projects ? ', "minimumProjectsPerTownship": ' + minimumProjects : '') + '}';
     try {
       const round = await O.call('POST', '/api/inspections', body);
       $('planned').textContent = '已计划并抽样 / Planned and drawn: ' + round.roundNo + ' (' + round.sampleSize + ' / '
-        + round.population + ')';
+        + (round.population + round.projectPopulation) + ')';
       await loadRounds();
       await showRound(round.roundNo);
     } catch (e) {
@@ -81,9 +90,11 @@
     try {
       const result = await O.call('GET', '/api/inspections/' + encodeURIComponent(roundNo) + '/redraw');
       $('redrawn').textContent = result.matches
-        ? '一致：按记录的种子重新抽得同样的户 / The same: the recorded seed draws the same households'
-        : '不一致：总户数由 ' + result.populationThen + ' 变为 ' + result.populationNow + ' / Not the same: the population'
-          + ' changed from ' + result.populationThen + ' to ' + result.populationNow;
+        ? '一致：按记录的种子重新抽得同样的户和项目 / The same: the recorded seed draws the same households and projects'
+        : '不一致：总户数由 ' + result.populationThen + ' 变为 ' + result.populationNow + '，项目数由 '
+          + result.projectPopulationThen + ' 变为 ' + result.projectPopulationNow + ' / Not the same: the population'
+          + ' changed from ' + result.populationThen + ' to ' + result.populationNow + ' households and from '
+          + result.projectPopulationThen + ' to ' + result.projectPopulationNow + ' projects';
     } catch (e) {
       O.showProblem(e.body, e.status);
     }

@@ -63,7 +63,7 @@ public class AssistanceController {
 
     public record CadreView(long id, String name, String nameLatin, String rank, String rankLabel, UnitView unit,
                             String countyCode, boolean active, String leftReason, int quota, long paired,
-                            long quotaLeft, String phone, String userId) {
+                            long quotaLeft, String phone, String userId, boolean liaison) {
     }
 
     /**
@@ -278,6 +278,17 @@ public class AssistanceController {
         return view(assistance.load(updated), user);
     }
 
+    public record LiaisonChange(Boolean liaison) {
+    }
+
+    /** The county office names the cadre his unit's liaison for inspection findings, or withdraws it (ADR 0030). */
+    @PutMapping("/api/cadres/{id}/liaison")
+    public CadreView nameLiaison(@PathVariable long id, @RequestBody LiaisonChange body, Authentication user) {
+        Cadre cadre = visibleCadre(id, user);
+        requireManager(cadre.getCountyCode(), user, "cadreId");
+        return view(assistance.load(assistance.nameLiaison(id, body.liaison())), user);
+    }
+
     /** A ledger entry, by the cadre himself (or the county office for him). The date may not lie ahead. */
     @PostMapping("/api/cadres/{id}/visits")
     public ResponseEntity<VisitView> recordVisit(@PathVariable long id, @RequestBody NewVisit body,
@@ -459,7 +470,7 @@ public class AssistanceController {
         boolean personal = isHimself(c, user) || manages(c.getCountyCode(), user);
         return new CadreView(c.getId(), c.getName(), c.getNameLatin(), c.getRank().name(), c.getRank().label(),
                 view(c.getUnit()), c.getCountyCode(), c.isActive(), c.getLeftReason(), load.quota(), load.paired(),
-                load.left(), personal ? c.getPhone() : null, personal ? c.getUserId() : null);
+                load.left(), personal ? c.getPhone() : null, personal ? c.getUserId() : null, c.isLiaison());
     }
 
     private VisitView view(Visit v) {

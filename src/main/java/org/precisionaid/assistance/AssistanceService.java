@@ -211,6 +211,29 @@ public class AssistanceService implements Responsibility {
         return cadre;
     }
 
+    /**
+     * The county office names a cadre his unit's liaison (联络员), who then answers the unit's inspection findings in
+     * Tasklist, or withdraws the naming (ADR 0030). Only an active cadre with a login can answer a task.
+     */
+    public Cadre nameLiaison(long cadreId, Boolean liaison) {
+        if (liaison == null) {
+            throw FieldRuleException.invalid(Map.of("liaison", "is required: true names the cadre his unit's liaison, "
+                    + "false withdraws it"));
+        }
+        Cadre cadre = lockCadre(cadreId, "cadreId");
+        if (liaison && !cadre.isActive()) {
+            throw FieldRuleException.invalid(Map.of("liaison", cadre.getName() + " has left (" + cadre.getLeftReason()
+                    + "): only a serving cadre answers for his unit"));
+        }
+        if (liaison && cadre.getUserId() == null) {
+            throw FieldRuleException.invalid(Map.of("liaison", cadre.getName() + " has no login: link his login "
+                    + "(userId) first, so that he sees the unit's rectifications in Tasklist"));
+        }
+        cadre.liaison(liaison);
+        cadres.flush();
+        return cadre;
+    }
+
     /** The unit, if it lies in the county or above it (a cadre helps one county's households). */
     private AssistingUnit unitOfCounty(Long unitId, String countyCode, Map<String, String> errors) {
         if (unitId == null) {

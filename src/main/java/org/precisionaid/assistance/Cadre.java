@@ -42,6 +42,8 @@ public class Cadre {
     @Column(name = "user_id")
     private String userId;
     private boolean active;
+    /** Named by the county office to answer his unit's inspection findings (ADR 0030). */
+    private boolean liaison;
     @Column(name = "left_reason")
     private String leftReason;
     @Column(name = "created_at")
@@ -70,11 +72,19 @@ public class Cadre {
         this.name = name;
         this.nameLatin = nameLatin;
         this.rank = rank;
+        if (this.unit != null && unit != null && !this.unit.getId().equals(unit.getId())) {
+            this.liaison = false; // a liaison answers for the unit he serves in, not for the one he left
+        }
         this.unit = unit;
         this.phone = phone;
     }
 
+    void liaison(boolean liaison) {
+        this.liaison = liaison;
+    }
+
     void leave(String reason) {
+        this.liaison = false;
         this.active = false;
         this.leftReason = reason;
     }
@@ -87,6 +97,7 @@ public class Cadre {
     public String getCountyCode() { return countyCode; }
     public String getPhone() { return phone; }
     public String getUserId() { return userId; }
+    public boolean isLiaison() { return liaison; }
     public boolean isActive() { return active; }
     public String getLeftReason() { return leftReason; }
     public Instant getCreatedAt() { return createdAt; }

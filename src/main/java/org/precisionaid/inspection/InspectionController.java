@@ -39,37 +39,41 @@ public class InspectionController {
     }
 
     public record PlanBody(String regionCode, Integer year, List<String> registers, BigDecimal percent,
-            Integer minimumPerVillage) {
+            Integer minimumPerVillage, Integer minimumProjectsPerTownship) {
     }
 
     public record Stratum(String villageCode, long drawn) {
     }
 
+    /** {@code strata}: per village for the households, per township (or the county's own) for the projects. */
     public record RoundView(String roundNo, String regionCode, int year, List<Register> registers, BigDecimal percent,
-            int minimumPerVillage, String seed, int population, int sampleSize, String status, String plannedBy,
-            Instant plannedAt, Instant closedAt, List<Stratum> strata) {
+            int minimumPerVillage, int minimumProjectsPerTownship, String seed, int population, int projectPopulation,
+            int sampleSize, String status, String plannedBy, Instant plannedAt, Instant closedAt, List<Stratum> strata) {
     }
 
-    public record SampleView(int position, String applicationNo, String villageCode, String status, String checkedBy,
-            Instant checkedAt) {
+    /** A household ({@code applicationNo}) or a project ({@code projectNo}); {@code villageCode}: its region. */
+    public record SampleView(int position, String applicationNo, String projectNo, String villageCode, String status,
+            String checkedBy, Instant checkedAt) {
     }
 
-    public record FindingView(String findingNo, String applicationNo, String villageCode, String kind, String severity,
-            String responsible, String status, String description, Instant dueAt, String rectification,
-            Instant closedAt) {
+    public record FindingView(String findingNo, String applicationNo, String projectNo, String villageCode, String kind, String severity,
+            String responsible, String rectifier, String status, String description, Instant dueAt,
+            String rectification, Instant closedAt) {
     }
 
     public record RoundDetail(RoundView round, List<SampleView> sample, List<FindingView> findings) {
     }
 
     public record RedrawView(String roundNo, String seed, boolean matches, List<String> recorded, List<String> redrawn,
-            int populationThen, int populationNow) {
+            int populationThen, int populationNow, List<String> recordedProjects, List<String> redrawnProjects,
+            int projectPopulationThen, int projectPopulationNow) {
     }
 
     @PostMapping
     public ResponseEntity<RoundView> plan(@RequestBody PlanBody body, Authentication user) {
         InspectionService.Checked checked = inspections.check(new InspectionService.Plan(body.regionCode(),
-                body.year(), body.registers(), body.percent(), body.minimumPerVillage()));
+                body.year(), body.registers(), body.percent(), body.minimumPerVillage(),
+                body.minimumProjectsPerTownship()));
         InspectionAccess.checkPlanner(user, checked.region());
         InspectionRound round = starter.plan(checked, user.getName());
         return ResponseEntity.created(URI.create("/api/inspections/" + round.getRoundNo()))
@@ -109,13 +113,17 @@ public class InspectionController {
         List<InspectionSample> samples = inspections.samples(round.getId()).stream()
                 .filter(s -> InspectionAccess.covers(readable, s.getVillageCode())).toList();
         Map<Long, String> numbers = numbers(samples.stream().map(InspectionSample::getHouseholdId).toList());
+        Map<Long, String> projectNumbers = inspections.projectNumbers(samples.stream()
+                .map(InspectionSample::getProjectId).toList());
         List<SampleView> sample = samples.stream().map(s -> new SampleView(s.getPosition(),
-                numbers.get(s.getHouseholdId()), s.getVillageCode(), s.getStatus().name(), s.getCheckedBy(),
-                s.getCheckedAt())).toList();
+                numbers.get(s.getHouseholdId()), projectNumbers.get(s.getProjectId()), s.getVillageCode(),
+                s.getStatus().name(), s.getCheckedBy(), s.getCheckedAt())).toList();
         List<FindingView> findings = inspections.findings(round.getId()).stream()
                 .filter(f -> InspectionAccess.covers(readable, f.getVillageCode()))
-                .map(f -> new FindingView(f.getFindingNo(), numbers.get(f.getHouseholdId()), f.getVillageCode(),
-                        f.getKind().name(), f.getSeverity().name(), f.getResponsible().name(), f.getStatus().name(),
+                .map(f -> new FindingView(f.getFindingNo(), numbers.get(f.getHouseholdId()),
+                        projectNumbers.get(f.getProjectId()), f.getVillageCode(),
+                        f.getKind().name(), f.getSeverity().name(), f.getResponsible().name(),
+                        f.getRectifier() == null ? null : f.getRectifier().name(), f.getStatus().name(),
                         f.getDescription(), f.getDueAt(), f.getRectification(), f.getClosedAt())).toList();
         return new RoundDetail(view(round, inspections.samples(round.getId())), sample, findings);
     }
@@ -132,13 +140,19 @@ public class InspectionController {
         List<Long> all = new java.util.ArrayList<>(redraw.recorded());
         all.addAll(redraw.redrawn());
         Map<Long, String> numbers = numbers(all);
+        List<Long> allProjects = new java.util.ArrayList<>(redraw.recordedProjects());
+        allProjects.addAll(redraw.redrawnProjects());
+        Map<Long, String> projectNumbers = inspections.projectNumbers(allProjects);
         return new RedrawView(redraw.roundNo(), Long.toString(redraw.seed()), redraw.matches(),
                 redraw.recorded().stream().map(numbers::get).toList(),
-                redraw.redrawn().stream().map(numbers::get).toList(), redraw.populationThen(), redraw.populationNow());
+                redraw.redrawn().stream().map(numbers::get).toList(), redraw.populationThen(), redraw.populationNow(),
+                redraw.recordedProjects().stream().map(projectNumbers::get).toList(),
+                redraw.redrawnProjects().stream().map(projectNumbers::get).toList(), redraw.projectPopulationThen(),
+                redraw.projectPopulationNow());
     }
 
     private Map<Long, String> numbers(List<Long> householdIds) {
-        return householdIds.stream().distinct().collect(Collectors.toMap(Function.identity(),
+        return householdIds.stream().filter(java.util.Objects::nonNull).distinct().collect(Collectors.toMap(Function.identity(),
                 id -> households.get(id).getApplicationNo()));
     }
 
@@ -149,8 +163,8 @@ public class InspectionController {
                         Collectors.counting()))
                 .entrySet().stream().map(e -> new Stratum(e.getKey(), e.getValue())).toList();
         return new RoundView(round.getRoundNo(), round.getRegionCode(), round.getYear(), round.getRegisters(),
-                round.getSamplePercent(), round.getMinimumPerVillage(), Long.toString(round.getSeed()),
-                round.getPopulation(), round.getSampleSize(), round.getStatus().name(), round.getPlannedBy(),
+                round.getSamplePercent(), round.getMinimumPerVillage(), round.getMinimumProjectsPerTownship(),
+                Long.toString(round.getSeed()), round.getPopulation(), round.getProjectPopulation(), round.getSampleSize(), round.getStatus().name(), round.getPlannedBy(),
                 round.getPlannedAt(), round.getClosedAt(), strata);
     }
 

@@ -34,10 +34,13 @@ public class InspectionDecisions implements TaskListener {
 
     private final InspectionService inspections;
     private final InspectionSummaries summaries;
+    private final InspectionRectifiers rectifiers;
 
-    public InspectionDecisions(InspectionService inspections, InspectionSummaries summaries) {
+    public InspectionDecisions(InspectionService inspections, InspectionSummaries summaries,
+            InspectionRectifiers rectifiers) {
         this.inspections = inspections;
         this.summaries = summaries;
+        this.rectifiers = rectifiers;
     }
 
     @Override
@@ -50,6 +53,7 @@ public class InspectionDecisions implements TaskListener {
         try {
             switch (task.getTaskDefinitionKey()) {
                 case "inspectCase" -> inspect(task, actor);
+                case "inspectProject" -> inspectProject(task, actor);
                 case "rectify" -> rectify(task, actor);
                 case "verifyRectification" -> verify(task, actor);
                 default -> throw new IllegalStateException("no inspection rules for task " + task.getTaskDefinitionKey());
@@ -64,22 +68,21 @@ public class InspectionDecisions implements TaskListener {
             return; // a task made without its round (an administrator's modification): nothing to show
         }
         switch (task.getTaskDefinitionKey()) {
-            case "inspectCase" -> {
+            case "inspectCase", "inspectProject" -> {
                 InspectionSample sample = inspections.sample(((Number) task.getVariable(SAMPLE_ID)).longValue());
                 long roundYear = inspections.round(sample.getRoundId()).getYear();
-                // the list shows which household each of the round's tasks is about
+                // the list shows which household or project each of the round's tasks is about
                 task.setDescription(summaries.label(sample));
                 task.getExecution().setVariableLocal(SUMMARY, summaries.ofSample(sample, (int) roundYear));
             }
             case "rectify" -> {
                 InspectionFinding finding = inspections.finding(findingId(task));
+                // the candidates came from inspectionRectifiers; the finding records who holds the task this time
+                inspections.heldBy(finding.getId(), rectifiers.holder(finding));
                 task.getExecution().getProcessInstance().setVariable(SUMMARY, summaries.ofFinding(finding));
                 task.setDescription(finding.getFindingNo() + " · " + finding.getKind().label());
                 inspections.rectificationDue(finding.getId(), task.getDueDate());
                 InspectionVariables.VERIFY_FIELDS.forEach(task.getExecution().getProcessInstance()::removeVariable);
-                if (finding.getResponsible() == Responsible.CADRE && finding.getCadreId() != null) {
-                    inspections.cadreUser(finding.getCadreId()).ifPresent(task::addCandidateUser);
-                }
             }
             case "verifyRectification" -> {
                 InspectionFinding finding = inspections.finding(findingId(task));
@@ -111,15 +114,49 @@ public class InspectionDecisions implements TaskListener {
             inspections.clean(sampleId, notes, actor);
             return;
         }
-        String kind = FormInput.choice(task, "findingKind", names(Kind.values()), errors);
+        String kind = FormInput.choice(task, "findingKind", names(Kind.OF_HOUSEHOLD), errors);
         String severity = FormInput.choice(task, "findingSeverity", names(Severity.values()), errors);
-        String responsible = FormInput.choice(task, "findingResponsible", names(Responsible.values()), errors);
+        String responsible = FormInput.choice(task, "findingResponsible", names(Responsible.OF_HOUSEHOLD), errors);
         String description = FormInput.text(task, "findingDescription", true, errors);
         if (!errors.isEmpty()) {
             throw FieldRuleException.invalid(errors);
         }
         InspectionFinding finding = inspections.found(sampleId, Kind.valueOf(kind), Severity.valueOf(severity),
                 description, Responsible.valueOf(responsible), notes, actor);
+        task.getExecution().setVariable(FINDING_ID, finding.getId());
+        task.getExecution().setVariable(FINDING_NO, finding.getFindingNo());
+    }
+
+    /**
+     * inspectProject: what an on-site check asks — the outputs exist and match, the funds match the ledger, the
+     * disclosure was posted, the beneficiaries benefit — all checked to find it in order; or a finding of a project's
+     * kind, which the project's owner answers for.
+     */
+    private void inspectProject(DelegateTask task, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String outcome = FormInput.choice(task, "inspectionOutcome", OUTCOMES, errors);
+        String notes = FormInput.text(task, "inspectionNotes", false, errors);
+        long sampleId = ((Number) task.getVariable(SAMPLE_ID)).longValue();
+        if ("clean".equals(outcome)) {
+            for (String check : InspectionVariables.PROJECT_CHECKS) {
+                if (!Boolean.TRUE.equals(task.getVariable(check))) {
+                    errors.put(check, "must be checked on site before the project is found in order");
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw FieldRuleException.invalid(errors);
+            }
+            inspections.clean(sampleId, notes, actor);
+            return;
+        }
+        String kind = FormInput.choice(task, "findingKind", names(Kind.OF_PROJECT), errors);
+        String severity = FormInput.choice(task, "findingSeverity", names(Severity.values()), errors);
+        String description = FormInput.text(task, "findingDescription", true, errors);
+        if (!errors.isEmpty()) {
+            throw FieldRuleException.invalid(errors);
+        }
+        InspectionFinding finding = inspections.found(sampleId, Kind.valueOf(kind), Severity.valueOf(severity),
+                description, Responsible.OWNER, notes, actor);
         task.getExecution().setVariable(FINDING_ID, finding.getId());
         task.getExecution().setVariable(FINDING_NO, finding.getFindingNo());
     }
@@ -151,5 +188,9 @@ public class InspectionDecisions implements TaskListener {
 
     private static Set<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
+    }
+
+    private static Set<String> names(java.util.Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(Collectors.toSet());
     }
 }

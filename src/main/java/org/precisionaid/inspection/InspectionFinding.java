@@ -27,7 +27,17 @@ public class InspectionFinding {
         CADRE_VISITS("帮扶走访不实 / Cadre visits not as recorded"),
         PROJECT_OUTPUTS("项目实物不符 / Project outputs not found on site"),
         EXIT("退出不实 / Exit does not hold"),
+        PROJECT_FUNDS("资金与台账不符 / Funds do not match the ledger"),
+        PROJECT_DISCLOSURE("公告公示未落实 / Disclosure not posted"),
+        PROJECT_BENEFIT("群众未受益 / Beneficiaries do not benefit"),
         OTHER("其他 / Other");
+
+        /** What an inspector finds on a household's file. */
+        static final java.util.Set<Kind> OF_HOUSEHOLD = java.util.EnumSet.of(IDENTIFICATION, INCOME_ACCOUNT, GUARANTEES,
+                CADRE_VISITS, PROJECT_OUTPUTS, EXIT, OTHER);
+        /** What an inspector finds on a project's site and file. */
+        static final java.util.Set<Kind> OF_PROJECT = java.util.EnumSet.of(PROJECT_OUTPUTS, PROJECT_FUNDS,
+                PROJECT_DISCLOSURE, PROJECT_BENEFIT, OTHER);
 
         private final String label;
 
@@ -46,13 +56,32 @@ public class InspectionFinding {
         public String label() { return label; }
     }
 
-    /** Who must fix it: the township, or through the household's pairing its assisting unit or cadre. */
+    /**
+     * Who must fix it: the township, or through the household's pairing its assisting unit or cadre; a project's
+     * finding, the project's owner (set by the server, never chosen).
+     */
     public enum Responsible {
-        TOWNSHIP("乡镇 / Township"), UNIT("帮扶单位 / Assisting unit"), CADRE("帮扶干部 / Assisting cadre");
+        TOWNSHIP("乡镇 / Township"), UNIT("帮扶单位 / Assisting unit"), CADRE("帮扶干部 / Assisting cadre"),
+        OWNER("项目实施主体 / The project's owner");
+
+        /** What the inspector chooses for a household's finding. */
+        static final java.util.Set<Responsible> OF_HOUSEHOLD = java.util.EnumSet.of(TOWNSHIP, UNIT, CADRE);
 
         private final String label;
 
         Responsible(String label) { this.label = label; }
+
+        public String label() { return label; }
+    }
+
+    /** Who holds the rectification task: the township, or the unit's liaisons where the unit answers and has any. */
+    public enum Rectifier {
+        TOWNSHIP("乡镇 / Township"), UNIT("帮扶单位联络员 / The unit's liaisons"),
+        OWNER("项目实施主体 / The project's owner");
+
+        private final String label;
+
+        Rectifier(String label) { this.label = label; }
 
         public String label() { return label; }
     }
@@ -79,7 +108,9 @@ public class InspectionFinding {
     @Column(name = "sample_id")
     private long sampleId;
     @Column(name = "household_id")
-    private long householdId;
+    private Long householdId;
+    @Column(name = "project_id")
+    private Long projectId;
     @Column(name = "village_code")
     private String villageCode;
     @Enumerated(EnumType.STRING)
@@ -93,6 +124,8 @@ public class InspectionFinding {
     private Long cadreId;
     @Column(name = "unit_id")
     private Long unitId;
+    @Enumerated(EnumType.STRING)
+    private Rectifier rectifier;
     @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "due_at")
@@ -123,6 +156,7 @@ public class InspectionFinding {
         this.roundId = sample.getRoundId();
         this.sampleId = sample.getId();
         this.householdId = sample.getHouseholdId();
+        this.projectId = sample.getProjectId();
         this.villageCode = sample.getVillageCode();
         this.kind = kind;
         this.severity = severity;
@@ -136,6 +170,8 @@ public class InspectionFinding {
     }
 
     void due(Instant dueAt) { this.dueAt = dueAt; }
+
+    void heldBy(Rectifier rectifier) { this.rectifier = rectifier; }
 
     void rectified(String report, String actor, Instant at) {
         this.status = Status.RECTIFIED;
@@ -161,7 +197,8 @@ public class InspectionFinding {
     public String getFindingNo() { return findingNo; }
     public long getRoundId() { return roundId; }
     public long getSampleId() { return sampleId; }
-    public long getHouseholdId() { return householdId; }
+    public Long getHouseholdId() { return householdId; }
+    public Long getProjectId() { return projectId; }
     public String getVillageCode() { return villageCode; }
     public Kind getKind() { return kind; }
     public Severity getSeverity() { return severity; }
@@ -169,6 +206,7 @@ public class InspectionFinding {
     public Responsible getResponsible() { return responsible; }
     public Long getCadreId() { return cadreId; }
     public Long getUnitId() { return unitId; }
+    public Rectifier getRectifier() { return rectifier; }
     public Status getStatus() { return status; }
     public Instant getDueAt() { return dueAt; }
     public String getRectification() { return rectification; }

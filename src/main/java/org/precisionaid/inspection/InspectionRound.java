@@ -37,8 +37,12 @@ public class InspectionRound {
     private BigDecimal samplePercent;
     @Column(name = "minimum_per_village")
     private int minimumPerVillage;
+    @Column(name = "minimum_projects_per_township")
+    private int minimumProjectsPerTownship;
     private long seed;
     private int population;
+    @Column(name = "project_population")
+    private int projectPopulation;
     @Column(name = "sample_size")
     private int sampleSize;
     @Enumerated(EnumType.STRING)
@@ -54,13 +58,14 @@ public class InspectionRound {
     }
 
     InspectionRound(String regionCode, int year, List<Register> registers, BigDecimal samplePercent,
-            int minimumPerVillage, long seed, String plannedBy, Instant plannedAt) {
+            int minimumPerVillage, int minimumProjectsPerTownship, long seed, String plannedBy, Instant plannedAt) {
         this.roundNo = "pending";
         this.regionCode = regionCode;
         this.year = year;
         this.registers = registers.stream().map(Enum::name).collect(Collectors.joining(","));
         this.samplePercent = samplePercent;
         this.minimumPerVillage = minimumPerVillage;
+        this.minimumProjectsPerTownship = minimumProjectsPerTownship;
         this.seed = seed;
         this.status = Status.RUNNING;
         this.plannedBy = plannedBy;
@@ -68,9 +73,10 @@ public class InspectionRound {
     }
 
     /** The round's number, from its id: {@code DC-<year>-<region>-<id>} (督查). */
-    void numbered(int population, int sampleSize) {
+    void numbered(int population, int projectPopulation, int sampleSize) {
         this.roundNo = "DC-" + year + "-" + regionCode + "-" + id;
         this.population = population;
+        this.projectPopulation = projectPopulation;
         this.sampleSize = sampleSize;
     }
 
@@ -88,6 +94,8 @@ public class InspectionRound {
     }
     public BigDecimal getSamplePercent() { return samplePercent; }
     public int getMinimumPerVillage() { return minimumPerVillage; }
+    public int getMinimumProjectsPerTownship() { return minimumProjectsPerTownship; }
+    public int getProjectPopulation() { return projectPopulation; }
     public long getSeed() { return seed; }
     public int getPopulation() { return population; }
     public int getSampleSize() { return sampleSize; }

@@ -11,7 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One household drawn for a round, with what the inspector found when he checked it against its file. */
+/** One household or project drawn for a round, with what the inspector found when he checked it against its file. */
 @Entity
 @Table(name = "inspection_sample")
 public class InspectionSample {
@@ -26,7 +26,9 @@ public class InspectionSample {
     private long roundId;
     private int position;
     @Column(name = "household_id")
-    private long householdId;
+    private Long householdId;
+    @Column(name = "project_id")
+    private Long projectId;
     @Column(name = "village_code")
     private String villageCode;
     @Enumerated(EnumType.STRING)
@@ -40,11 +42,13 @@ public class InspectionSample {
     protected InspectionSample() {
     }
 
-    InspectionSample(long roundId, int position, long householdId, String villageCode) {
+    /** @param regionCode the household's village, or the project's region (village, township or county) */
+    InspectionSample(long roundId, int position, Long householdId, Long projectId, String regionCode) {
         this.roundId = roundId;
         this.position = position;
         this.householdId = householdId;
-        this.villageCode = villageCode;
+        this.projectId = projectId;
+        this.villageCode = regionCode;
         this.status = Status.PENDING;
     }
 
@@ -58,7 +62,9 @@ public class InspectionSample {
     public Long getId() { return id; }
     public long getRoundId() { return roundId; }
     public int getPosition() { return position; }
-    public long getHouseholdId() { return householdId; }
+    public Long getHouseholdId() { return householdId; }
+    public Long getProjectId() { return projectId; }
+    public boolean isProject() { return projectId != null; }
     public String getVillageCode() { return villageCode; }
     public Status getStatus() { return status; }
     public String getCheckedBy() { return checkedBy; }

@@ -36,6 +36,7 @@ public class InspectionSteps implements ExecutionListener, JavaDelegate {
         InspectionSample sample = inspections.sampleAt(roundId, position);
         execution.setVariableLocal(SAMPLE_ID, sample.getId());
         execution.setVariableLocal(REGION_CODE, sample.getVillageCode());
+        execution.setVariableLocal(InspectionVariables.PROJECT_SAMPLE, sample.isProject());
         execution.setVariableLocal(FINDING_ID, null);
         execution.setVariableLocal(FINDING_NO, null);
         INSPECT_FIELDS.forEach(field -> execution.setVariableLocal(field, null));

@@ -136,7 +136,7 @@ public class ScoringService {
         Map<Long, Integer> findings = new HashMap<>();
         jdbc.query("""
                 select f.household_id, count(*) from inspection_finding f join inspection_round r on r.id = f.round_id
-                where f.village_code like ? and r.round_year = ? and f.status <> 'WITHDRAWN'
+                where f.village_code like ? and r.round_year = ? and f.status <> 'WITHDRAWN' and f.household_id is not null
                 group by f.household_id""", row -> { findings.put(row.getLong(1), row.getInt(2)); }, like, year);
         Set<Long> households = new HashSet<>();
         pairs.forEach(p -> households.add(p.householdId()));

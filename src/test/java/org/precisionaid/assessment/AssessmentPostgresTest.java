@@ -6,6 +6,7 @@ import static org.precisionaid.support.Officials.claimAndComplete;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.precisionaid.assistance.AssistanceService;
 import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.support.HistoryRows;
 import org.precisionaid.support.PostgresTest;
 import org.precisionaid.support.Projects;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +28,11 @@ class AssessmentPostgresTest {
 
     static final String VILLAGE = "654224102203";   // 萨尔加克村, 庙尔沟镇, 托里县
     static final int YEAR = LocalDate.now().getYear();
+    static final int ROWS_OF_A_STARTED_CASE = 3;
+    static final int ROWS_OF_AN_EXITED_CASE = 57;
 
     @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
@@ -85,5 +90,21 @@ class AssessmentPostgresTest {
         assertThat(jdbc.queryForObject("select outcome from household_assessment h join household x on x.id ="
                 + " h.household_id where x.application_no = ? and h.assessment_year = ?", String.class, no, YEAR))
                 .isEqualTo("EXITED");
+
+        // what the history keeps of one assessment (docs/benchmarks.md H2): a case as the bulk start leaves it, and
+        // one taken through the exit procedure (its called case counted with it)
+        var waiting = HistoryRows.of(jdbc, caseOf(registered.get(1)), "an assessment case as started");
+        var exited = HistoryRows.of(jdbc, caseOf(no), "an assessment case through the exit");
+        assertThat(waiting.get("total").rows()).as("history rows of a started case").isLessThanOrEqualTo(
+                ROWS_OF_A_STARTED_CASE);
+        assertThat(exited.get("total").rows()).as("history rows of a case through the exit").isLessThanOrEqualTo(
+                ROWS_OF_AN_EXITED_CASE);
+        assertThat(waiting).as("nothing kept twice or for no reader (ADR 0028)")
+                .doesNotContainKeys("act_hi_varinst", "act_hi_identitylink");
+    }
+
+    private String caseOf(String applicationNo) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey("annualAssessment")
+                .processInstanceBusinessKey(applicationNo).singleResult().getId();
     }
 }

@@ -154,7 +154,7 @@ class AssessmentBenchmark {
         while (records.run(COUNTY, year).orElseThrow().finishedAt() == null) {
             Thread.sleep(5_000);
             progress.add(Map.of("seconds", IdentificationBenchmark.round((System.nanoTime() - start) / 1e9),
-                    "started", records.started(COUNTY, year)));
+                    "started", records.started(COUNTY, year), "load", MachineLoad.now()));
             if ((System.nanoTime() - start) / 1e9 > 3_600) {
                 throw new IllegalStateException("not all started within an hour: " + progress.get(progress.size() - 1));
             }
@@ -166,6 +166,12 @@ class AssessmentBenchmark {
         result.put("started", started);
         result.put("secondsToAllStarted", IdentificationBenchmark.round(seconds));
         result.put("startsPerSecond", IdentificationBenchmark.round(started / seconds));
+        // how long after its last chunk began the run said it was finished (75 s at 20,000 before ADR 0032)
+        Double lag = context.getBean(JdbcTemplate.class).queryForObject("select extract(epoch from r.finished_at"
+                + " - (select max(a.started_at) from household_assessment a where a.county_code = r.county_code"
+                + " and a.assessment_year = r.assessment_year)) from assessment_run r where r.county_code = ?"
+                + " and r.assessment_year = ?", Double.class, COUNTY, year);
+        result.put("secondsFromLastChunkToFinished", lag == null ? null : IdentificationBenchmark.round(lag));
         result.put("openTasks", context.getBean(TaskService.class).createTaskQuery()
                 .processDefinitionKey("annualAssessment").count());
         result.put("progress", progress);

@@ -62,10 +62,13 @@ class InspectionBrowserIT {
             assertThat(inspections.rounds(village.substring(0, 12))).as("nothing planned").isEmpty();
             browser.screenshot("plan-round-refused");
             browser.type(By.id("percent"), "5");
+            // the projects register too: the village has no funded project, so its households alone are drawn
+            browser.click(By.cssSelector("input[name=registers][value=PROJECTS]"));
             browser.click(By.id("plan-round"));
             browser.waitUntil(d -> d.findElement(By.id("planned")).getText().contains("已计划并抽样"));
             String roundNo = browser.driver.findElement(By.id("round-title")).getText().replace("轮次 / Round", "").strip();
-            assertThat(browser.driver.findElement(By.id("round-meta")).getText()).contains("抽中 / drawn 1 / 1");
+            assertThat(browser.driver.findElement(By.id("round-meta")).getText()).contains("抽中 / drawn 1 / 1")
+                    .contains("每乡镇至少项目 / projects at least per township 1");
             browser.click(By.id("redraw"));
             browser.waitUntil(d -> d.findElement(By.id("redrawn")).getText().contains("一致"));
             browser.screenshot("plan-round-drawn");

@@ -17,6 +17,7 @@ import org.precisionaid.project.ProjectForm;
 import org.precisionaid.project.ProjectService;
 import org.precisionaid.project.ProjectView;
 import org.precisionaid.registry.HouseholdService;
+import org.precisionaid.support.HistoryRows;
 import org.precisionaid.support.PostgresTest;
 import org.precisionaid.support.Projects;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FundingPostgresTest {
 
     static final String VILLAGE = "654225101209";  // 毕替库勒村, 吉也克镇, 裕民县
+    static final int ROWS_OF_A_FUNDED_PROJECT = 50;
 
     @Autowired FundingStarter starter;
     @Autowired ProjectService projects;
@@ -37,6 +39,7 @@ class FundingPostgresTest {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired HistoryService history;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void theWholeFundingFlowRunsOnPostgresql() {
@@ -69,5 +72,12 @@ class FundingPostgresTest {
         assertThat(project.total()).isEqualByComparingTo("260000.50");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(projectNo).singleResult()
                 .getState()).isEqualTo("COMPLETED");
+
+        // what the history keeps of one funded project, application to last payment (docs/benchmarks.md H2)
+        var kept = HistoryRows.of(jdbc, instanceId, "a funded project");
+        assertThat(kept.get("total").rows()).as("history rows of a funded project").isLessThanOrEqualTo(
+                ROWS_OF_A_FUNDED_PROJECT);
+        assertThat(kept).as("nothing kept twice or for no reader (ADR 0028)")
+                .doesNotContainKeys("act_hi_varinst", "act_hi_identitylink");
     }
 }

@@ -68,7 +68,9 @@ class ModelConventionsTest {
             // the region's group, or the official who opened the case for himself (a cadre's own ledger entry)
             assertThat(task.getCamundaCandidateGroups() == null ? task.getCamundaAssignee()
                     : task.getCamundaCandidateGroups()).as(task.getId() + " groups")
-                    .matches("\\$\\{groups\\.of\\(regionCode, .*|\\$\\{initiator\\}");
+                    .matches("\\$\\{groups\\.of\\(regionCode, .*|\\$\\{initiator\\}"
+                            // a finding's township, or its unit's liaisons instead (users: ADR 0030)
+                            + "|\\$\\{inspectionRectifiers\\.groups\\(findingId\\)\\}");
             assertThat(task.getCamundaDueDate()).as(task.getId() + " due date")
                     .contains("deadlines.due('" + process.getId() + "', '" + task.getId() + "')");
             assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())

@@ -78,7 +78,11 @@ class InspectionApiTest {
         refused(county, with(village, "year", 2013), 400, "year");
         refused(county, with(village, "year", LocalDate.now().getYear() + 1), 400, "year");
         refused(county, with(village, "registers", List.of()), 400, "registers");
-        refused(county, with(village, "registers", List.of("PROJECTS")), 400, "registers[0]");
+        refused(county, with(village, "registers", List.of("HOUSEHOLDS")), 400, "registers[0]");
+        // the projects register is one (ADR 0030), but this village has no project funded this year
+        refused(county, with(village, "registers", List.of("PROJECTS")), 400, "regionCode");
+        refused(county, with(village, "minimumProjectsPerTownship", 1), 400, "minimumProjectsPerTownship");
+        refused(county, with(village, "minimumProjectsPerTownship", "1"), 400, "minimumProjectsPerTownship");
         refused(county, with(village, "registers", List.of("EXITS", "EXITS")), 400, "registers[1]");
         refused(county, with(village, "percent", 0), 400, "percent");
         refused(county, with(village, "percent", 100.5), 400, "percent");

@@ -104,6 +104,10 @@ final class ApiContract {
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "Body `{toCadreId, reason}`: all or none (quota).");
         add("POST /api/cadres/{id}/departure", "Assistance", "A cadre leaves: his households move, he is marked as gone",
                 COUNTY_OFFICE, Set.of(400, 403, 404, 409), "Body `{toCadreId, reason}`; toCadreId required if he has households.");
+        add("PUT /api/cadres/{id}/liaison", "Assistance", "Name the cadre his unit's liaison for inspection findings, "
+                + "or withdraw it", COUNTY_OFFICE + " (or the city office)", Set.of(400, 403, 404),
+                "Body `{liaison}` (true or false); naming needs a serving cadre with a login (400 naming `liaison`). "
+                        + "A finding against his unit is then rectified by its liaisons instead of the township (ADR 0030).");
         // audit
         add("GET /api/audit/cases", "Audit", "Search running and finished cases of the region", AUDITORS, Set.of(400),
                 "`q`, `status`, `level`, `state` (running, finished), `from`, `to`, `region`, `page`, `size`.");
@@ -181,18 +185,20 @@ final class ApiContract {
         add("POST /api/inspections", "Inspection", "Plan an inspection round: the server draws its sample with a new "
                 + "seed and the inspectors' tasks start", "the county or city poverty-alleviation office or the auditors "
                 + "of the region (county-, city- or auditor-<code>)", Set.of(400, 403), "Body `{regionCode, year, "
-                + "registers: [IDENTIFICATION|EXITS|MONITORING], percent, minimumPerVillage}`: per village "
-                + "max(ceil(percent·n/100), minimum), at most n, 500 households a round at most; 201 with the round "
-                + "number, the seed (as text), the population and the households drawn per village.");
+                + "registers: [IDENTIFICATION|EXITS|MONITORING|PROJECTS], percent, minimumPerVillage, "
+                + "minimumProjectsPerTownship}`: per village max(ceil(percent·n/100), minimum), at most n; the year's "
+                + "funded projects per township likewise (minimumProjectsPerTownship, default 1 with PROJECTS); 500 "
+                + "households and projects a round at most; 201 with the round number, the seed (as text), the "
+                + "population, the project population and the cases drawn per village or township.");
         add("GET /api/inspections", "Inspection", "The inspection rounds of a region",
                 "the planners and the inspectors (inspector-<county>) of the region; never the inspected township or "
                 + "village", Set.of(400, 403), "`region` (optional).");
         add("GET /api/inspections/{roundNo}", "Inspection", "A round with its sample and its findings",
                 "the planners and the inspectors of the region (an inspector of part of a wider round: his county's part)",
-                Set.of(403, 404), "Households by number only: no name, ID number or phone.");
+                Set.of(403, 404), "Households and projects by number only: no name, ID number or phone.");
         add("GET /api/inspections/{roundNo}/redraw", "Inspection", "Draw the round's sample again with its recorded seed "
                 + "and compare", "the planners of the round's whole region, e.g. its auditors", Set.of(403, 404),
-                "`matches` true when today's registry gives the same households in the same order.");
+                "`matches` true when today's registry gives the same households and projects in the same order.");
         // department registers and the cross-check (issue #23)
         add("GET /api/crosscheck/kinds", "Cross-check", "The kinds of department list, their categories and amounts",
                 COUNTY_OFFICE + "; " + AUDITORS + "; " + ADMIN, Set.of(403), null);

@@ -285,6 +285,8 @@ final class BodyEndpoints {
                         f -> move(f, "reassignment"), f -> move(f, "reassignment")),
                 new Endpoint("POST", "/api/cadres/{id}/departure", COUNTY_OFFICE, Kind.JSON, Set.of(),
                         f -> move(f, "departure"), f -> move(f, "departure")),
+                new Endpoint("PUT", "/api/cadres/{id}/liaison", COUNTY_OFFICE, Kind.JSON, Set.of(),
+                        BodyEndpoints::liaison, BodyEndpoints::liaison),
                 new Endpoint("PUT", "/api/cadre-quotas/{prefecture}/{rank}", "city.6542", Kind.JSON, Set.of(),
                         BodyEndpoints::quota, BodyEndpoints::quota),
                 new Endpoint("PUT", "/api/income-targets/{countyCode}/{year}", COUNTY_OFFICE, Kind.JSON, Set.of(),
@@ -438,6 +440,11 @@ final class BodyEndpoints {
         long unit = f.assistance.createUnit("输入测试单位" + n + " / Input unit " + n, "654224000000").getId();
         return new Call("/api/assisting-units/" + unit, f.json.createObjectNode()
                 .put("name", "改名测试单位" + n + " / Renamed unit " + n));
+    }
+
+    /** Withdrawing the naming holds for any cadre (naming needs a login, which the fixtures' cadres lack). */
+    private static Call liaison(Fixtures f) {
+        return new Call("/api/cadres/" + f.cadre() + "/liaison", f.json.createObjectNode().put("liaison", false));
     }
 
     private static Call move(Fixtures f, String what) {
