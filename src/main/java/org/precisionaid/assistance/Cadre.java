@@ -104,6 +104,10 @@ public class Cadre {
 
     /** For forms and lists, never with the phone: 刘志强（县处级，剩余1户）/ Liu Zhiqiang (county, 1 left). */
     public String optionLabel(long left) {
+        return optionLabel(name, nameLatin, rank, left);
+    }
+
+    static String optionLabel(String name, String nameLatin, CadreRank rank, long left) {
         return name + "（" + rank.zh() + "，剩余" + left + "户）/ " + (nameLatin == null ? name : nameLatin) + " ("
                 + rank.en() + ", " + left + " left)";
     }

@@ -56,8 +56,7 @@ public class RegistrationPairing implements TaskListener {
     /** {label, value} pairs, value the cadre id as text (what form-js submits back), never a phone. */
     TypedValue options(String regionCode) {
         List<Map<String, String>> options = assistance.withQuotaLeft(regionCode).stream()
-                .map(load -> Map.of("label", load.cadre().optionLabel(load.left()),
-                        "value", String.valueOf(load.cadre().getId())))
+                .map(offer -> Map.of("label", offer.label(), "value", String.valueOf(offer.cadreId())))
                 .toList();
         try {
             return SpinValues.jsonValue(json.writeValueAsString(options)).create();

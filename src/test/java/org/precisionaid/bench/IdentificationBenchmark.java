@@ -59,6 +59,8 @@ class IdentificationBenchmark {
     final int queries = Integer.getInteger("bench.queries", 300);
     final int baselineCommits = Integer.getInteger("bench.baselineCommits", 20_000);
     final boolean bare = Boolean.parseBoolean(System.getProperty("bench.bare", "true"));
+    /** Households run untimed before S1 and before the bare run, each in its own engine's JIT-warmed code. */
+    final int warmUp = Integer.getInteger("bench.warmup", 100);
     final List<String> databases = List.of(System.getProperty("bench.db", "h2,postgres").split(","));
 
     @Test
@@ -118,7 +120,7 @@ class IdentificationBenchmark {
             result.put("s1", throughput(context));
             result.put("afterS1", memory());
             if (bare) { // the same steps through the same model's shape on a bare engine: how much of S1 is ours
-                result.put("bare", BareEngineBaseline.run(dataSource, households, workers));
+                result.put("bare", BareEngineBaseline.run(dataSource, households, warmUp, workers));
                 double ours = ((Number) ((Map<?, ?>) result.get("s1")).get("householdsPerSecond")).doubleValue();
                 double engine = ((Number) ((Map<?, ?>) result.get("bare")).get("householdsPerSecond")).doubleValue();
                 result.put("s1ToBareRatio", engine == 0 ? 0 : Math.round(ours / engine * 1000) / 1000.0);
@@ -181,22 +183,43 @@ class IdentificationBenchmark {
 
     /** S1: households through the whole identification flow, as the officials would take them. */
     private Map<String, Object> throughput(ConfigurableApplicationContext context) throws Exception {
+        // the county's cadres exist before its households reach registration (a cadre per five households), as in a
+        // county whose cadres were appointed before the year's identification; not part of the procedure's cost
+        AssistanceService assistance = context.getBean(AssistanceService.class);
+        for (long n = 0; n < households + warmUp; n++) {
+            Cadres.forHousehold(assistance, VILLAGES.get((int) (n % VILLAGES.size())).substring(0, 6), n);
+        }
+        // the first households run untimed, as the bare engine's do: neither run pays the JIT's warm-up for the other
+        households(context, households, households + warmUp, new Stats());
+        Stats stats = new Stats();
+        long start = System.nanoTime();
+        households(context, 0, households, stats);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long registered = context.getBean(HouseholdRepository.class).findAll().stream()
+                .filter(household -> household.getStatus() == Status.REGISTERED).count();
+        if (registered < households + warmUp) {
+            throw new IllegalStateException("only " + registered + " of " + (households + warmUp) + " households registered");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("households", households);
+        result.put("warmUpHouseholds", warmUp);
+        result.put("seconds", round(seconds));
+        result.put("householdsPerSecond", households == 0 ? 0 : round(households / seconds));
+        result.put("engineTransactionsPerSecond", households == 0 ? 0 : round(households * TRANSACTIONS_PER_HOUSEHOLD / seconds));
+        result.put("steps", stats.percentiles());
+        return result;
+    }
+
+    /** Households {@code from} (inclusive) to {@code to} through the whole flow, by the workers in parallel. */
+    private void households(ConfigurableApplicationContext context, long from, long to, Stats stats) throws Exception {
         IdentificationStarter starter = context.getBean(IdentificationStarter.class);
         TaskService tasks = context.getBean(TaskService.class);
         IdentityService identity = context.getBean(IdentityService.class);
         ManagementService management = context.getBean(ManagementService.class);
         RuntimeService runtime = context.getBean(RuntimeService.class);
-        Stats stats = new Stats();
-        AtomicLong next = new AtomicLong();
-        // the county's cadres exist before its households reach registration (a cadre per five households), as in a
-        // county whose cadres were appointed before the year's identification; not part of the procedure's cost
-        AssistanceService assistance = context.getBean(AssistanceService.class);
-        for (long n = 0; n < households; n++) {
-            Cadres.forHousehold(assistance, VILLAGES.get((int) (n % VILLAGES.size())).substring(0, 6), n);
-        }
-        long start = System.nanoTime();
+        AtomicLong next = new AtomicLong(from);
         Workers.parallel(workers, worker -> {
-            for (long i = next.getAndIncrement(); i < households; i = next.getAndIncrement()) {
+            for (long i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
                 final long n = i;
                 String village = VILLAGES.get((int) (n % VILLAGES.size()));
                 String township = village.substring(0, 9);
@@ -214,28 +237,11 @@ class IdentificationBenchmark {
                         Map.of("countyDecision", "approve"));
                 String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
                         .singleResult().getId();
-                // the cadre exists before the registration task offers the county's cadres with quota left
-                String cadreId = String.valueOf(Cadres.forHousehold(assistance, county, n));
                 stats.time("6-noticeTimer", () -> management.executeJob(management.createJobQuery()
                         .processInstanceId(instanceId).activityId("noticePeriodOver").singleResult().getId()));
-                step(stats, tasks, identity, "7-registration", "township." + township, applicationNo, Map.of(
-                        "cadreId", cadreId, "supportMeasures", "产业扶持",
-                        "plannedExitYear", (long) java.time.Year.now().getValue() + 1));
+                registration(stats, tasks, identity, "township." + township, applicationNo, n);
             }
         });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long registered = context.getBean(HouseholdRepository.class).findAll().stream()
-                .filter(household -> household.getStatus() == Status.REGISTERED).count();
-        if (registered < households) {
-            throw new IllegalStateException("only " + registered + " of " + households + " households registered");
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("households", households);
-        result.put("seconds", round(seconds));
-        result.put("householdsPerSecond", households == 0 ? 0 : round(households / seconds));
-        result.put("engineTransactionsPerSecond", households == 0 ? 0 : round(households * TRANSACTIONS_PER_HOUSEHOLD / seconds));
-        result.put("steps", stats.percentiles());
-        return result;
     }
 
     /** Each official's groups, read once as his login reads them once (the REST filter takes them from his session). */
@@ -263,10 +269,65 @@ class IdentificationBenchmark {
 
     private static void step(Stats stats, TaskService tasks, IdentityService identity, String step, String official,
             String applicationNo, Map<String, Object> variables) {
-        Task task = stats.time(step + "-find", () -> signedIn(identity, official, () -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(applicationNo).singleResult()));
+        step(stats, tasks, identity, step, official, applicationNo, task -> variables);
+    }
+
+    /** As above, the form's values chosen from what the task shows (read with the task, as Tasklist opens it). */
+    private static void step(Stats stats, TaskService tasks, IdentityService identity, String step, String official,
+            String applicationNo, java.util.function.Function<Task, Map<String, Object>> form) {
+        var variables = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
+        Task task = stats.time(step + "-find", () -> signedIn(identity, official, () -> {
+            Task found = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+            variables.set(form.apply(found));
+            return found;
+        }));
         stats.time(step + "-claim", () -> signedIn(identity, official, () -> tasks.claim(task.getId(), official)));
-        stats.time(step + "-complete", () -> signedIn(identity, official, () -> tasks.complete(task.getId(), variables)));
+        stats.time(step + "-complete", () -> signedIn(identity, official, () -> tasks.complete(task.getId(), variables.get())));
+    }
+
+    /**
+     * The township registers the household with a cadre its form offers (the county's cadres with quota left when the
+     * task was made), household n taking the n-th offer. Four workers register at once, so an offered cadre may
+     * have filled up meanwhile: the form then refuses him by name and the official picks the next offer, as in
+     * Tasklist. Such second choices are counted ({@code 7-registration-reselect}), not hidden.
+     */
+    private static void registration(Stats stats, TaskService tasks, IdentityService identity, String official,
+            String applicationNo, long n) {
+        var offers = new java.util.concurrent.atomic.AtomicReference<List<String>>();
+        Task task = stats.time("7-registration-find", () -> signedIn(identity, official, () -> {
+            Task found = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+            offers.set(offered(tasks, found));
+            return found;
+        }));
+        stats.time("7-registration-claim", () -> signedIn(identity, official, () -> tasks.claim(task.getId(), official)));
+        List<String> cadres = offers.get();
+        for (int choice = 0; ; choice++) {
+            String cadreId = cadres.get((int) ((n + choice) % cadres.size()));
+            try {
+                stats.time("7-registration-complete", () -> signedIn(identity, official, () -> tasks.complete(task.getId(),
+                        Map.of("cadreId", cadreId, "supportMeasures", "产业扶持",
+                                "plannedExitYear", (long) java.time.Year.now().getValue() + 1))));
+                return;
+            } catch (org.camunda.bpm.engine.ProcessEngineException full) {
+                if (choice + 1 >= cadres.size() || !String.valueOf(full.getMessage()).contains("already answers for")) {
+                    throw full;
+                }
+                stats.time("7-registration-reselect", () -> null);
+            }
+        }
+    }
+
+    /** The cadres the registration form offers, as their ids. */
+    private static List<String> offered(TaskService tasks, Task task) {
+        Object options = tasks.getVariableLocal(task.getId(), org.precisionaid.assistance.RegistrationPairing.OPTIONS);
+        try {
+            List<String> ids = new java.util.ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.valueOf(options))
+                    .forEach(option -> ids.add(option.path("value").asText()));
+            return ids;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** S2: open tasks spread over the demo regions; the query a township official's Tasklist makes. */
@@ -346,7 +407,7 @@ class IdentificationBenchmark {
         List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where "
                 + "upper(table_name) like 'ACT_HI_%'", String.class);
         long rows = 0;
-        int perHousehold = Math.max(households, 1);
+        int perHousehold = Math.max(households + warmUp, 1); // the warm-up's households left history too
         Map<String, Object> byTable = new java.util.TreeMap<>(); // where history goes: rows (and bytes) per household
         for (String table : tables) {
             long count = jdbc.queryForObject("select count(*) from " + table, Long.class);

@@ -1,6 +1,5 @@
 package org.precisionaid.security.engine;
 
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.AbstractQuery;
-import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
@@ -19,7 +17,6 @@ import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -181,7 +178,7 @@ public class CallerCommandGuard extends CommandInterceptor {
         }
         // one who may not work on the task at all hears that first (403), not what his input lacks
         context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
-        FormContract form = contract(context, () -> new GetDeployedTaskFormCmd(taskId).execute(context));
+        FormContract form = DeployedFormContracts.ofTask(context, taskId);
         refuseViolations(form.violations(variables, task::getVariable));
     }
 
@@ -192,7 +189,7 @@ public class CallerCommandGuard extends CommandInterceptor {
         }
         context.getProcessEngineConfiguration().getCommandCheckers()
                 .forEach(checker -> checker.checkCreateProcessInstance(definition));
-        FormContract form = contract(context, () -> new GetDeployedStartFormCmd(definition.getId()).execute(context));
+        FormContract form = DeployedFormContracts.ofStart(context, definition.getId());
         refuseViolations(form.violations(variables, name -> null));
     }
 
@@ -200,17 +197,6 @@ public class CallerCommandGuard extends CommandInterceptor {
         if (!errors.isEmpty()) {
             throw new FormContractViolation(errors);
         }
-    }
-
-    /** The Camunda Form of a task or start event, read with the engine's own lookup (formRef binding, formKey). */
-    private static FormContract contract(CommandContext context, java.util.function.Supplier<InputStream> deployedForm) {
-        InputStream form;
-        try {
-            form = context.runWithoutAuthorization(deployedForm::get);
-        } catch (ProcessEngineException noCamundaForm) {
-            return FormContract.NONE;
-        }
-        return form == null ? FormContract.NONE : FormContract.parse(form);
     }
 
     private static ProcessDefinitionEntity definition(CommandContext context, String id, String key) {
