@@ -106,7 +106,10 @@ public class TaskListGrantLookups extends AbstractCamundaConfiguration {
                     && handler.getValue("delegate.mappedStatement") instanceof MappedStatement statement
                     && STATEMENTS.contains(statement.getId())) {
                 String sql = (String) handler.getValue("delegate.boundSql.sql");
-                String rewritten = uncorrelated(sql);
+                // a page that stops after its first rows (TaskListSemiJoin, ADR 0034) checks only the tasks it
+                // walks: a few per-row look-ups each, cheaper than reading all of the group's grants
+                String rewritten = statement.getId().endsWith(".selectTaskByQueryCriteria")
+                        && TaskListSemiJoin.stopsAfterItsPage(sql) ? sql : uncorrelated(sql);
                 if (!rewritten.equals(sql)) {
                     // removes text without parameters: the bound parameters keep their places
                     handler.setValue("delegate.boundSql.sql", rewritten);
