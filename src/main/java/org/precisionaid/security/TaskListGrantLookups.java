@@ -101,7 +101,8 @@ public class TaskListGrantLookups extends AbstractCamundaConfiguration {
 
         @Override
         public Object intercept(Invocation invocation) throws Throwable {
-            MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
+            MetaObject handler = SystemMetaObject.forObject(
+                    TaskListSemiJoin.Rewriter.unwrapped(invocation.getTarget()));
             if (handler.hasGetter("delegate.mappedStatement")
                     && handler.getValue("delegate.mappedStatement") instanceof MappedStatement statement
                     && STATEMENTS.contains(statement.getId())) {

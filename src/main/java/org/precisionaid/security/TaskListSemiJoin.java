@@ -1,5 +1,6 @@
 package org.precisionaid.security;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -9,6 +10,7 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
@@ -69,13 +71,13 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FROM_CLAUSES = Pattern.compile("\\bfrom\\s+(?:\\w+\\.)?ACT_RU_TASK\\s+RES\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DISTINCT_TASK = Pattern.compile("\\bselect\\s+distinct\\s+(RES\\.)",
+    private static final Pattern DISTINCT_TASK = Pattern.compile("\\b(select)\\s+distinct\\s+(RES\\.)",
             Pattern.CASE_INSENSITIVE);
     /** How the revoke-aware check closes: {@code ( CASE WHEN RES.CASE_EXECUTION_ID_ is not null THEN 1 ELSE (...) END ) = 1}. */
     private static final Pattern CHECK_IS_ONE = Pattern.compile("\\bEND\\s*\\)\\s*=\\s*1\\b", Pattern.CASE_INSENSITIVE);
-    /** A branch of a CASE that yields anything but 1, 0 or null. */
+    /** A branch of a CASE that yields anything but 1, 0 or null (possessive: all the line breaks the engine writes). */
     private static final Pattern OTHER_THAN_ONE_OR_ZERO = Pattern.compile(
-            "\\bTHEN\\s+(?!(?:0|1)\\b)|\\bELSE\\s+(?!(?:0|1|null)\\b|\\(|CASE\\b|COALESCE\\b)", Pattern.CASE_INSENSITIVE);
+            "\\bTHEN\\s++(?!(?:0|1)\\b)|\\bELSE\\s++(?!(?:0|1|null)\\b|\\(|CASE\\b|COALESCE\\b)", Pattern.CASE_INSENSITIVE);
     static final String SEMI_JOIN = "EXISTS (SELECT 1 FROM ";
 
     @Override
@@ -104,7 +106,7 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
         String exists = SEMI_JOIN + prefix + "ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ AND "
                 + candidate.group() + ")";
         String semi = withoutJoin.substring(0, candidate.start()) + exists + withoutJoin.substring(candidate.end());
-        return checkAtLeastOne(DISTINCT_TASK.matcher(semi).replaceFirst("select $1"));
+        return checkAtLeastOne(DISTINCT_TASK.matcher(semi).replaceFirst("$1 $2"));
     }
 
     /**
@@ -135,7 +137,7 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
 
         @Override
         public Object intercept(Invocation invocation) throws Throwable {
-            MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
+            MetaObject handler = SystemMetaObject.forObject(unwrapped(invocation.getTarget()));
             if (handler.hasGetter("delegate.mappedStatement")
                     && handler.getValue("delegate.mappedStatement") instanceof MappedStatement statement
                     && TaskListGrantLookups.STATEMENTS.contains(statement.getId())) {
@@ -148,6 +150,19 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
                 }
             }
             return invocation.proceed();
+        }
+
+        /**
+         * The statement handler behind the interceptors added before this one: each wraps it in a proxy, and only
+         * the handler itself has the {@code delegate.boundSql} both rewrites change.
+         */
+        static Object unwrapped(Object target) {
+            Object handler = target;
+            while (Proxy.isProxyClass(handler.getClass())
+                    && Proxy.getInvocationHandler(handler) instanceof Plugin plugin) {
+                handler = SystemMetaObject.forObject(plugin).getValue("target");
+            }
+            return handler;
         }
 
         @Override

@@ -71,7 +71,7 @@ class TaskCountAuthorizationPostgresTest extends TaskCountAuthorization {
 
             for (Sent page : List.of(byDueDate, byCreated)) {
                 assertThat(page.rewritten).doesNotContainIgnoringCase("select distinct")
-                        .containsIgnoringCase("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I");
+                        .containsIgnoringCase("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I").contains("END ) >= 1");
                 List<Map<String, Object>> engine = jdbc.queryForList(page.engine, page.parameters.toArray());
                 List<Map<String, Object>> rewritten = jdbc.queryForList(page.rewritten, page.parameters.toArray());
                 List<String> listed = rewritten.stream().map(row -> (String) row.get("id_")).toList();
@@ -89,7 +89,7 @@ class TaskCountAuthorizationPostgresTest extends TaskCountAuthorization {
             Long engineCount = jdbc.queryForObject(count.engine, Long.class, count.parameters.toArray());
             Long rewrittenCount = jdbc.queryForObject(count.rewritten, Long.class, count.parameters.toArray());
             assertThat(rewrittenCount).isEqualTo(engineCount)
-                    .isEqualTo(jdbc.queryForList(byCreated.rewritten, byCreated.parameters.toArray()).size());
+                    .isEqualTo((long) jdbc.queryForList(byCreated.rewritten, byCreated.parameters.toArray()).size());
         } finally {
             authorizations.deleteAuthorization(revoke.getId());
         }
@@ -144,11 +144,15 @@ class TaskCountAuthorizationPostgresTest extends TaskCountAuthorization {
                 for (String part : message.substring("==> Parameters: ".length()).split(", ")) {
                     Matcher typed = PARAMETER.matcher(part);
                     assertThat(part.equals("null") || typed.matches()).as(part).isTrue();
-                    parameters.add(part.equals("null") ? null : switch (typed.group(2)) {
-                        case "Integer" -> Integer.valueOf(typed.group(1));
-                        case "Long" -> Long.valueOf(typed.group(1));
-                        default -> typed.group(1);
-                    });
+                    if (part.equals("null")) {
+                        parameters.add(null);
+                    } else if (typed.group(2).equals("Integer")) {
+                        parameters.add(Integer.valueOf(typed.group(1)));
+                    } else if (typed.group(2).equals("Long")) {
+                        parameters.add(Long.valueOf(typed.group(1)));
+                    } else {
+                        parameters.add(typed.group(1));
+                    }
                 }
             }
         }

@@ -57,6 +57,16 @@ class TaskListSemiJoinTest {
     }
 
     @Test
+    void theCheckIsReadAsAtLeastOneAcrossTheEnginesLineBreaks() {
+        // Authorization.xml writes each THEN and ELSE and its value on lines of their own
+        String engine = PAGE.replace("THEN 1 ELSE 0 END", "THEN\n          1\n        ELSE\n          0\n        END");
+
+        assertThat(TaskListSemiJoin.semiJoin(engine)).contains("END ) >= 1");
+        assertThat(TaskListSemiJoin.semiJoin(engine.replace("          0\n", "          2\n")))
+                .contains("END ) = 1").doesNotContain(">=");
+    }
+
+    @Test
     void theCountKeepsItsShapeWithoutTheDistinct() {
         String count = "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ "
                 + PAGE.substring(PAGE.indexOf("from ACT_RU_TASK"), PAGE.indexOf("order by")) + ") countDistinct";
