@@ -24,10 +24,16 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.precisionaid.security.engine.FormContractViolation;
+import org.precisionaid.inspection.InspectionService;
+import org.precisionaid.region.RegionService;
+import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.support.Applications;
 import org.precisionaid.support.IntegrationTest;
 import org.precisionaid.support.Officials;
+import org.precisionaid.support.Villages;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Walks every user task and every start form of every deployed model — so the next model cannot reopen issue #20 —
@@ -56,6 +62,17 @@ class EveryFormKeepsToItsFieldsTest {
     FormService forms;
     @Autowired
     IdentityService identity;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    OfficialDirectory officials;
+    @Autowired
+    HouseholdService households;
+    @Autowired
+    InspectionService inspections;
+    private Long findingId;
 
     @TestFactory
     Stream<DynamicTest> everyUserTaskRefusesAVariableItsFormDoesNotDeclare() {
@@ -93,7 +110,7 @@ class EveryFormKeepsToItsFieldsTest {
     private void refusesForgedVariables(ProcessDefinition definition, String taskKey) {
         // the task as the model makes it, without running the steps before it
         ProcessInstance instance = runtime.createProcessInstanceById(definition.getId()).startBeforeActivity(taskKey)
-                .setVariables(CONTEXT).execute(true, true);
+                .setVariables(contextOf(definition)).execute(true, true);
         try {
             Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
             String official = mayDo(task);
@@ -110,6 +127,42 @@ class EveryFormKeepsToItsFieldsTest {
         } finally {
             runtime.deleteProcessInstance(instance.getId(), "test of the form contract", true, true, true);
         }
+    }
+
+    /** CONTEXT, and for a finding's rectification the finding it is about (its candidates are read from it). */
+    private Map<String, Object> contextOf(ProcessDefinition definition) {
+        if (!definition.getKey().equals(InspectionService.RECTIFICATION_KEY)) {
+            return CONTEXT;
+        }
+        Map<String, Object> context = new java.util.HashMap<>(CONTEXT);
+        context.put("findingId", finding());
+        return context;
+    }
+
+    /** A real finding: a round over a village of one household, whose inspector records a finding. */
+    private synchronized long finding() {
+        if (findingId == null) {
+            String village = Villages.fresh(regions, officials);
+            Villages.registered(households, village, java.time.LocalDate.now().getYear() + 1);
+            ResponseEntity<com.fasterxml.jackson.databind.JsonNode> planned = rest.withBasicAuth("county.654224", "demo")
+                    .postForEntity("/api/inspections", Map.of("regionCode", village, "year",
+                            java.time.LocalDate.now().getYear(), "registers", List.of("IDENTIFICATION"), "percent", 100,
+                            "minimumPerVillage", 1), com.fasterxml.jackson.databind.JsonNode.class);
+            assertThat(planned.getStatusCode().value()).as(String.valueOf(planned.getBody())).isEqualTo(201);
+            String roundNo = planned.getBody().get("roundNo").asText();
+            String inspector = "inspector.654224";
+            Officials.as(identity, inspector, () -> {
+                Task inspect = tasks.createTaskQuery().processInstanceBusinessKey(roundNo)
+                        .taskDefinitionKey("inspectCase").singleResult();
+                tasks.claim(inspect.getId(), inspector);
+                tasks.complete(inspect.getId(), Map.of("incomeAccountChecked", true, "guaranteesChecked", true,
+                        "visitsChecked", true, "inspectionOutcome", "finding", "findingKind", "INCOME_ACCOUNT",
+                        "findingSeverity", "SERIOUS", "findingResponsible", "TOWNSHIP",
+                        "findingDescription", "台账缺少务工收入 / wages missing from the account"));
+            });
+            findingId = inspections.findings(inspections.round(roundNo).getId()).get(0).getId();
+        }
+        return findingId;
     }
 
     /** An official the model lets do this task: its assignee, or a member of a candidate group. */
