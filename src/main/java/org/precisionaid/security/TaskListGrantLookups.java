@@ -101,12 +101,16 @@ public class TaskListGrantLookups extends AbstractCamundaConfiguration {
 
         @Override
         public Object intercept(Invocation invocation) throws Throwable {
-            MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
+            MetaObject handler = SystemMetaObject.forObject(
+                    TaskListSemiJoin.Rewriter.unwrapped(invocation.getTarget()));
             if (handler.hasGetter("delegate.mappedStatement")
                     && handler.getValue("delegate.mappedStatement") instanceof MappedStatement statement
                     && STATEMENTS.contains(statement.getId())) {
                 String sql = (String) handler.getValue("delegate.boundSql.sql");
-                String rewritten = uncorrelated(sql);
+                // a page that stops after its first rows (TaskListSemiJoin, ADR 0034) checks only the tasks it
+                // walks: a few per-row look-ups each, cheaper than reading all of the group's grants
+                String rewritten = statement.getId().endsWith(".selectTaskByQueryCriteria")
+                        && TaskListSemiJoin.stopsAfterItsPage(sql) ? sql : uncorrelated(sql);
                 if (!rewritten.equals(sql)) {
                     // removes text without parameters: the bound parameters keep their places
                     handler.setValue("delegate.boundSql.sql", rewritten);

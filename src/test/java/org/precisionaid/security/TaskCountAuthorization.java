@@ -70,14 +70,14 @@ abstract class TaskCountAuthorization {
         assertThat(as(identity, OWN_TOWNSHIP, () -> filters.count(filterId))).isEqualTo(before);
     }
 
-    private String open(String village) {
+    String open(String village) {
         String businessKey = "COUNT-" + UUID.randomUUID();
         ServerChosenValues.apply(() -> as(identity, "clerk." + village, () -> runtime.startProcessInstanceByKey(
                 "regionTestCase", businessKey, Map.of("regionCode", village))));
         return businessKey;
     }
 
-    private String taskOf(String businessKey) {
+    String taskOf(String businessKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
     }
 }
