@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.precisionaid.security.password.OfficialPasswordPolicy;
 import org.precisionaid.web.FieldRuleException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -57,17 +59,41 @@ public class OfficialDirectory {
         policy.violation(password, userId).ifPresent(rule -> {
             throw FieldRuleException.invalid(Map.of("password", rule));
         });
-        return save(userId, firstName, lastName, email, password, regionCode, roleKey, false);
+        return save(userId, firstName, lastName, email, password, null, regionCode, roleKey, false);
     }
 
     /** A demo official with the demo's shared password, which the policy would refuse: only the demo profile calls this. */
     public Official createDemoOfficial(String userId, String firstName, String lastName, String password,
             String regionCode, String roleKey) {
-        return save(userId, firstName, lastName, null, password, regionCode, roleKey, true);
+        return save(userId, firstName, lastName, null, password, null, regionCode, roleKey, true);
+    }
+
+    /** The same with the password already hashed ({@link #hashDemoPassword}): the demo seed's few hundred accounts. */
+    public Official createDemoOfficial(String userId, String firstName, String lastName, DemoPassword password,
+            String regionCode, String roleKey) {
+        return save(userId, firstName, lastName, null, null, password, regionCode, roleKey, true);
+    }
+
+    /**
+     * The demo's shared password hashed once for all demo accounts (salt and salted hash as the engine stores them),
+     * so seeding a few hundred officials does not run the key derivation a few hundred times (issue #26 item 5).
+     * Production's officials are created through {@link #create} and hashed each on their own.
+     */
+    public DemoPassword hashDemoPassword(String password) {
+        String salt = engine.getSaltGenerator().generateSalt();
+        return new DemoPassword(salt, engine.getPasswordManager().encrypt(EncryptionUtil.saltPassword(password, salt)));
+    }
+
+    /** A password as the engine stores it: its salt and the hash (with the encryptor's prefix) of password and salt. */
+    public record DemoPassword(String salt, String hash) {
+        @Override
+        public String toString() {
+            return "DemoPassword[hashed]";
+        }
     }
 
     private Official save(String userId, String firstName, String lastName, String email, String password,
-            String regionCode, String roleKey, boolean skipPasswordPolicy) {
+            DemoPassword hashed, String regionCode, String roleKey, boolean skipPasswordPolicy) {
         OfficialRole role = OfficialRole.fromKey(roleKey);
         Region region = regions.get(regionCode);
         String groupId = groups.forRegion(region.code(), role);
@@ -79,7 +105,14 @@ public class OfficialDirectory {
         user.setFirstName(firstName);
         user.setLastName(lastName);
         user.setEmail(email);
-        user.setPassword(password);
+        if (hashed == null) {
+            user.setPassword(password);
+        } else if (user instanceof UserEntity entity) {
+            entity.setSalt(hashed.salt());
+            entity.setDbPassword(hashed.hash());
+        } else {
+            throw new IllegalStateException("the identity provider does not take a stored hash");
+        }
         engine.getCommandExecutorTxRequired().execute(new SaveUserCmd(user, skipPasswordPolicy));
         identity.createMembership(userId, groupId);
         return new Official(userId, groupId, region.getCode(), role.key());

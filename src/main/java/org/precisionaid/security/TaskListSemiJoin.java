@@ -89,7 +89,8 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
 
     /** The group's task list or count with the links as a semi-join and without DISTINCT; other SQL unchanged. */
     static String semiJoin(String sql) {
-        if (count(QUERY_BLOCK, sql) != 1 || count(FROM_CLAUSES, sql) != 1 || count(IDENTITY_JOIN, sql) != 1
+        if (!sql.contains(TaskListGrantLookups.CANDIDATE_GROUP_COLUMN) // a plain search before the patterns
+                || count(QUERY_BLOCK, sql) != 1 || count(FROM_CLAUSES, sql) != 1 || count(IDENTITY_JOIN, sql) != 1
                 || count(CANDIDATE_GROUP, sql) != 1 || count(DISTINCT_TASK, sql) != 1) {
             return sql;
         }

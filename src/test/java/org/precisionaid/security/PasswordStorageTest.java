@@ -59,6 +59,23 @@ class PasswordStorageTest {
     }
 
     @Test
+    void demoOfficialsLogInWithTheDemoPasswordHashedOnceWithPbkdf2() {
+        // the demo seed hashes "demo" once for all its accounts (issue #26 item 5): each still logs in with it, only with it
+        for (String userId : new String[] {"clerk.654224101201", "township.654224101", "county.654225"}) {
+            assertThat(storedHash(userId)).startsWith("{" + Pbkdf2PasswordEncryptor.NAME + "}");
+            assertThat(identity.checkPassword(userId, "demo")).as(userId).isTrue();
+            assertThat(identity.checkPassword(userId, "Demo")).as(userId).isFalse();
+        }
+        assertThat(storedHash("clerk.654224101201")).isEqualTo(storedHash("county.654225"));
+        // an official created by an administrator gets a hash of his own, with a salt of its own
+        String userId = "own-" + UUID.randomUUID().toString().substring(0, 8);
+        saveUser(userId, "Quiet-Harbour-5521");
+        assertThat(jdbc.queryForObject("select SALT_ from ACT_ID_USER where ID_ = ?", String.class, userId))
+                .isNotEqualTo(jdbc.queryForObject("select SALT_ from ACT_ID_USER where ID_ = ?", String.class,
+                        "county.654225"));
+    }
+
+    @Test
     void theProductionWorkFactorIsAtLeastOwaspsAndTheTestsRunACheaperOne() {
         // the test profile lowers the iterations for speed; production reads PA_PASSWORD_HASH_ITERATIONS or 310,000
         assertThat(iterations).isEqualTo(1000);

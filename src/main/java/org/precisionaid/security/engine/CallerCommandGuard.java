@@ -176,10 +176,14 @@ public class CallerCommandGuard extends CommandInterceptor {
         if (task == null) {
             return; // the engine answers "no such task" itself
         }
-        // one who may not work on the task at all hears that first (403), not what his input lacks
-        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
         FormContract form = DeployedFormContracts.ofTask(context, taskId);
-        refuseViolations(form.violations(variables, task::getVariable));
+        Map<String, String> violations = form.violations(variables, task::getVariable);
+        if (!violations.isEmpty()) {
+            // one who may not work on the task at all hears that first (403), not what his input lacks; input that
+            // keeps to the form goes on to the engine's own check of the same permission (issue #26: not twice)
+            context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+        }
+        refuseViolations(violations);
     }
 
     private static void keepsToStartForm(CommandContext context, ProcessDefinitionEntity definition,
