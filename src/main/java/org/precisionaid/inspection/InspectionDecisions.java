@@ -98,33 +98,9 @@ public class InspectionDecisions implements TaskListener {
 
     /** inspectCase: the case holds against its file, or a finding with its kind, severity and who answers for it. */
     private void inspect(DelegateTask task, String actor) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String outcome = FormInput.choice(task, "inspectionOutcome", OUTCOMES, errors);
-        String notes = FormInput.text(task, "inspectionNotes", false, errors);
-        long sampleId = ((Number) task.getVariable(SAMPLE_ID)).longValue();
-        if ("clean".equals(outcome)) {
-            for (String check : new String[] {"incomeAccountChecked", "guaranteesChecked", "visitsChecked"}) {
-                if (!Boolean.TRUE.equals(task.getVariable(check))) {
-                    errors.put(check, "must be checked against the file before the case is found in order");
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw FieldRuleException.invalid(errors);
-            }
-            inspections.clean(sampleId, notes, actor);
-            return;
-        }
-        String kind = FormInput.choice(task, "findingKind", names(Kind.OF_HOUSEHOLD), errors);
-        String severity = FormInput.choice(task, "findingSeverity", names(Severity.values()), errors);
-        String responsible = FormInput.choice(task, "findingResponsible", names(Responsible.OF_HOUSEHOLD), errors);
-        String description = FormInput.text(task, "findingDescription", true, errors);
-        if (!errors.isEmpty()) {
-            throw FieldRuleException.invalid(errors);
-        }
-        InspectionFinding finding = inspections.found(sampleId, Kind.valueOf(kind), Severity.valueOf(severity),
-                description, Responsible.valueOf(responsible), notes, actor);
-        task.getExecution().setVariable(FINDING_ID, finding.getId());
-        task.getExecution().setVariable(FINDING_NO, finding.getFindingNo());
+        outcome(task, actor, java.util.List.of("incomeAccountChecked", "guaranteesChecked", "visitsChecked"),
+                "must be checked against the file before the case is found in order", Kind.OF_HOUSEHOLD,
+                errors -> FormInput.choice(task, "findingResponsible", names(Responsible.OF_HOUSEHOLD), errors));
     }
 
     /**
@@ -133,14 +109,26 @@ public class InspectionDecisions implements TaskListener {
      * kind, which the project's owner answers for.
      */
     private void inspectProject(DelegateTask task, String actor) {
+        outcome(task, actor, InspectionVariables.PROJECT_CHECKS,
+                "must be checked on site before the project is found in order", Kind.OF_PROJECT,
+                errors -> Responsible.OWNER.name());
+    }
+
+    /**
+     * An inspection's outcome, household or project alike: in order once every check is ticked, or a finding of one
+     * of the case's kinds, answered for by whom {@code responsible} reads (the form's choice, or the project's owner).
+     */
+    private void outcome(DelegateTask task, String actor, java.util.List<String> checks, String uncheckedRule,
+            Set<Kind> kinds,
+            java.util.function.Function<Map<String, String>, String> responsible) {
         Map<String, String> errors = new LinkedHashMap<>();
         String outcome = FormInput.choice(task, "inspectionOutcome", OUTCOMES, errors);
         String notes = FormInput.text(task, "inspectionNotes", false, errors);
         long sampleId = ((Number) task.getVariable(SAMPLE_ID)).longValue();
         if ("clean".equals(outcome)) {
-            for (String check : InspectionVariables.PROJECT_CHECKS) {
+            for (String check : checks) {
                 if (!Boolean.TRUE.equals(task.getVariable(check))) {
-                    errors.put(check, "must be checked on site before the project is found in order");
+                    errors.put(check, uncheckedRule);
                 }
             }
             if (!errors.isEmpty()) {
@@ -149,14 +137,15 @@ public class InspectionDecisions implements TaskListener {
             inspections.clean(sampleId, notes, actor);
             return;
         }
-        String kind = FormInput.choice(task, "findingKind", names(Kind.OF_PROJECT), errors);
+        String kind = FormInput.choice(task, "findingKind", names(kinds), errors);
         String severity = FormInput.choice(task, "findingSeverity", names(Severity.values()), errors);
+        String answering = responsible.apply(errors);
         String description = FormInput.text(task, "findingDescription", true, errors);
         if (!errors.isEmpty()) {
             throw FieldRuleException.invalid(errors);
         }
         InspectionFinding finding = inspections.found(sampleId, Kind.valueOf(kind), Severity.valueOf(severity),
-                description, Responsible.OWNER, notes, actor);
+                description, Responsible.valueOf(answering), notes, actor);
         task.getExecution().setVariable(FINDING_ID, finding.getId());
         task.getExecution().setVariable(FINDING_NO, finding.getFindingNo());
     }
