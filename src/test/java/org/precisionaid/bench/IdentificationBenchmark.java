@@ -434,6 +434,18 @@ class IdentificationBenchmark {
                 if ("postgres".equals(database)) {
                     share.put("bytes", jdbc.queryForObject("select pg_total_relation_size(quote_ident(?))", Long.class,
                             table) / perHousehold);
+                    // the rows themselves and each index apart: which index an audit query needs and which only costs
+                    share.put("tableBytes", jdbc.queryForObject("select pg_table_size(quote_ident(?))", Long.class,
+                            table) / perHousehold);
+                    // the live rows' own bytes: what the table holds beyond them is dead row versions and free space
+                    share.put("liveRowBytes", jdbc.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from "
+                            + table + " t", Long.class) / perHousehold);
+                    Map<String, Object> indexes = new java.util.TreeMap<>();
+                    jdbc.query("select c.relname, pg_relation_size(c.oid) from pg_index i join pg_class c on c.oid = "
+                            + "i.indexrelid where i.indrelid = quote_ident(?)::regclass", row -> {
+                                indexes.put(row.getString(1), row.getLong(2) / perHousehold);
+                            }, table);
+                    share.put("indexBytes", indexes);
                 }
                 byTable.put(table.toLowerCase(java.util.Locale.ROOT), share);
             }
