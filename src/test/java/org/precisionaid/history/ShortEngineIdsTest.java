@@ -11,17 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
-import org.precisionaid.procedure.ObjectionService;
 import org.precisionaid.support.CaseFlows;
 import org.precisionaid.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 
 /** The engine's ids are short numbers (ADR 0035), unique when two nodes take blocks of them at the same moment. */
 @IntegrationTest
@@ -30,18 +25,12 @@ class ShortEngineIdsTest {
     static final String VILLAGE = "654224200201"; // 托里县: a village only the history tests use
 
     @Autowired ProcessEngineConfigurationImpl configuration;
-    @Autowired TestRestTemplate rest;
-    @Autowired IdentityService identity;
-    @Autowired TaskService tasks;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired ObjectionService objections;
+    @Autowired ApplicationContext context;
     @Autowired HistoryService history;
 
     @Test
     void aCaseAndEverythingItWritesCarryShortNumbersForIds() {
-        String applicationNo = new CaseFlows(rest, identity, tasks, runtime, management, objections)
-                .applyOverRest(VILLAGE, 9819L);
+        String applicationNo = CaseFlows.of(context).applyOverRest(VILLAGE, 9819L);
 
         var theCase = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
                 .singleResult();

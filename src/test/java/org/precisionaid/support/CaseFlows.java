@@ -24,6 +24,13 @@ import org.springframework.http.ResponseEntity;
 public record CaseFlows(TestRestTemplate rest, IdentityService identity, TaskService tasks, RuntimeService runtime,
         ManagementService management, ObjectionService objections) {
 
+    /** The flows over the test's application, for a test that needs nothing else of these services. */
+    public static CaseFlows of(org.springframework.context.ApplicationContext context) {
+        return new CaseFlows(context.getBean(TestRestTemplate.class), context.getBean(IdentityService.class),
+                context.getBean(TaskService.class), context.getBean(RuntimeService.class),
+                context.getBean(ManagementService.class), context.getBean(ObjectionService.class));
+    }
+
     public String applyOverRest(String village, long seed) {
         ApplicationForm form = Applications.eligible(village, seed);
         HttpHeaders headers = new HttpHeaders();
