@@ -43,6 +43,8 @@ public class AssistanceService implements Responsibility {
 
     /** The prefecture row of {@code cadre_quota} that applies where a prefecture has none of its own. */
     static final String DEFAULT_PREFECTURE = "0000";
+    /** A file card's pairing that still holds on the day given as the parameter: the households a cadre answers for. */
+    static final String PAIRING_HOLDS = "(pairing_ends is null or pairing_ends > ?)";
     static final int MAX_TEXT = 1000;
 
     private final CadreRepository cadres;
@@ -390,14 +392,14 @@ public class AssistanceService implements Responsibility {
                 select id, name, name_latin, cadre_rank, quota_left from (
                   select c.id, c.name, c.name_latin, c.cadre_rank, c.county_code,
                          q.households - (select count(*) from file_card f where f.cadre_id = c.id
-                                         and (f.pairing_ends is null or f.pairing_ends > ?)) as quota_left
+                                         and %s) as quota_left
                   from cadre c join cadre_quota q on q.cadre_rank = c.cadre_rank
                    and q.prefecture = coalesce((select own.prefecture from cadre_quota own
                         where own.cadre_rank = c.cadre_rank and own.prefecture = substring(c.county_code, 1, 4)), ?)
                   where c.county_code like ? and c.active = true) offered
                 where quota_left > 0
                 order by county_code, cadre_rank, name, id
-                limit ?""",
+                limit ?""".formatted(PAIRING_HOLDS),
                 (row, n) -> new Offer(row.getLong("id"), Cadre.optionLabel(row.getString("name"),
                         row.getString("name_latin"), CadreRank.valueOf(row.getString("cadre_rank")),
                         row.getLong("quota_left"))),
@@ -414,7 +416,7 @@ public class AssistanceService implements Responsibility {
         List<Object> args = new ArrayList<>(cadreIds);
         args.add(java.sql.Date.valueOf(today()));
         jdbc.query("select cadre_id, count(*) from file_card where cadre_id in (" + marks + ")"
-                + " and (pairing_ends is null or pairing_ends > ?) group by cadre_id",
+                + " and " + PAIRING_HOLDS + " group by cadre_id",
                 row -> {
                     counts.put(row.getLong(1), row.getLong(2));
                 }, args.toArray());
@@ -549,7 +551,7 @@ public class AssistanceService implements Responsibility {
     @Transactional(readOnly = true)
     public List<Long> currentHouseholdIds(long cadreId) {
         return jdbc.queryForList("select household_id from file_card where cadre_id = ?"
-                + " and (pairing_ends is null or pairing_ends > ?) order by household_id", Long.class, cadreId,
+                + " and " + PAIRING_HOLDS + " order by household_id", Long.class, cadreId,
                 java.sql.Date.valueOf(today()));
     }
 
