@@ -1,18 +1,8 @@
 package org.precisionaid.security;
 
-import java.sql.Connection;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -70,9 +60,19 @@ public class TaskListGrantLookups extends AbstractCamundaConfiguration {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if ("postgres".equals(configuration.getDatabaseType())) {
-            // the session factory exists after init; interceptors apply to every statement handler created later
-            configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewriter());
+            // the session factory and its statements exist after init
+            EngineStatementRewrites.install(configuration, STATEMENTS, EngineStatementRewrites.Stage.GRANT_LOOKUPS,
+                    TaskListGrantLookups::rewritten);
         }
+    }
+
+    /**
+     * A page that stops after its first rows ({@link TaskListSemiJoin}, ADR 0034) checks only the tasks it walks: a
+     * few per-row look-ups each, cheaper than reading all of the group's grants. It keeps them.
+     */
+    private static String rewritten(String statementId, String sql) {
+        return statementId.endsWith(".selectTaskByQueryCriteria") && TaskListSemiJoin.stopsAfterItsPage(sql)
+                ? sql : uncorrelated(sql);
     }
 
     /**
@@ -97,40 +97,5 @@ public class TaskListGrantLookups extends AbstractCamundaConfiguration {
         }
         matcher.appendTail(out);
         return SELECT_CASE.matcher(out).replaceAll("( CASE");
-    }
-
-    @Intercepts(@Signature(type = StatementHandler.class, method = "prepare",
-            args = {Connection.class, Integer.class}))
-    static class Rewriter implements Interceptor {
-
-        @Override
-        public Object intercept(Invocation invocation) throws Throwable {
-            MetaObject handler = SystemMetaObject.forObject(
-                    TaskListSemiJoin.Rewriter.unwrapped(invocation.getTarget()));
-            if (handler.hasGetter("delegate.mappedStatement")
-                    && handler.getValue("delegate.mappedStatement") instanceof MappedStatement statement
-                    && STATEMENTS.contains(statement.getId())) {
-                String sql = (String) handler.getValue("delegate.boundSql.sql");
-                // a page that stops after its first rows (TaskListSemiJoin, ADR 0034) checks only the tasks it
-                // walks: a few per-row look-ups each, cheaper than reading all of the group's grants
-                String rewritten = statement.getId().endsWith(".selectTaskByQueryCriteria")
-                        && TaskListSemiJoin.stopsAfterItsPage(sql) ? sql : uncorrelated(sql);
-                if (!rewritten.equals(sql)) {
-                    // removes text without parameters: the bound parameters keep their places
-                    handler.setValue("delegate.boundSql.sql", rewritten);
-                }
-            }
-            return invocation.proceed();
-        }
-
-        @Override
-        public Object plugin(Object target) {
-            return target instanceof StatementHandler ? Interceptor.super.plugin(target) : target;
-        }
-
-        @Override
-        public void setProperties(Properties properties) {
-            // none
-        }
     }
 }

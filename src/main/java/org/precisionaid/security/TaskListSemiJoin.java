@@ -1,26 +1,12 @@
 package org.precisionaid.security;
 
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +27,13 @@ import org.springframework.stereotype.Component;
  * sort keys SQL leaves the order open in both). The authorization check, the tenant check, the parameters and
  * their order stay as the engine wrote them.
  *
+ * <p>Installed on the two statements alone ({@link EngineStatementRewrites}), before ADR 0031's rewrite.
+ *
  * <p>Any other shape (an {@code or} query, a candidate user, {@code involvedUser}, a sort by variable, which joins
  * more tables) keeps the engine's SQL. Only on PostgreSQL, where it was measured. Switch off with
  * {@code precision-aid.engine.task-list-semi-join=false} (to compare, in the benchmark's {@code bench.args}).
  */
 @Component
-// after TaskListGrantLookups (order 0): added later, MyBatis runs this interceptor first, so it sees (and logs)
-// the engine's own SQL
-@Order(Ordering.DEFAULT_ORDER + 1)
 @ConditionalOnProperty(name = "precision-aid.engine.task-list-semi-join", havingValue = "true", matchIfMissing = true)
 public class TaskListSemiJoin extends AbstractCamundaConfiguration {
 
@@ -83,8 +68,16 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if ("postgres".equals(configuration.getDatabaseType())) {
-            configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewriter());
+            EngineStatementRewrites.install(configuration, TaskListGrantLookups.STATEMENTS,
+                    EngineStatementRewrites.Stage.SEMI_JOIN, (statement, sql) -> logged(sql, semiJoin(sql)));
         }
+    }
+
+    private static String logged(String engine, String rewritten) {
+        if (!rewritten.equals(engine)) {
+            LOG.debug("engine's SQL: {}", engine); // beside MyBatis's log of what was sent
+        }
+        return rewritten;
     }
 
     /** The group's task list or count with the links as a semi-join and without DISTINCT; other SQL unchanged. */
@@ -130,50 +123,5 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
 
     private static int count(Pattern pattern, String sql) {
         return (int) pattern.matcher(sql).results().count();
-    }
-
-    @Intercepts(@Signature(type = StatementHandler.class, method = "prepare",
-            args = {Connection.class, Integer.class}))
-    static class Rewriter implements Interceptor {
-
-        @Override
-        public Object intercept(Invocation invocation) throws Throwable {
-            MetaObject handler = SystemMetaObject.forObject(unwrapped(invocation.getTarget()));
-            if (handler.hasGetter("delegate.mappedStatement")
-                    && handler.getValue("delegate.mappedStatement") instanceof MappedStatement statement
-                    && TaskListGrantLookups.STATEMENTS.contains(statement.getId())) {
-                String sql = (String) handler.getValue("delegate.boundSql.sql");
-                String rewritten = semiJoin(sql);
-                if (!rewritten.equals(sql)) {
-                    // the text around the parameters moves, the parameters keep their order
-                    LOG.debug("engine's SQL: {}", sql);
-                    handler.setValue("delegate.boundSql.sql", rewritten);
-                }
-            }
-            return invocation.proceed();
-        }
-
-        /**
-         * The statement handler behind the interceptors added before this one: each wraps it in a proxy, and only
-         * the handler itself has the {@code delegate.boundSql} both rewrites change.
-         */
-        static Object unwrapped(Object target) {
-            Object handler = target;
-            while (Proxy.isProxyClass(handler.getClass())
-                    && Proxy.getInvocationHandler(handler) instanceof Plugin plugin) {
-                handler = SystemMetaObject.forObject(plugin).getValue("target");
-            }
-            return handler;
-        }
-
-        @Override
-        public Object plugin(Object target) {
-            return target instanceof StatementHandler ? Interceptor.super.plugin(target) : target;
-        }
-
-        @Override
-        public void setProperties(Properties properties) {
-            // none
-        }
     }
 }
