@@ -60,9 +60,11 @@ final class BareEngineBaseline {
                 grantStart(engine);
                 drive(engine, households, households + warmUp, workers, new Stats()); // untimed, as S1's first ones
                 Stats stats = new Stats();
+                CpuTime cpu = CpuTime.start();
                 long start = System.nanoTime();
                 drive(engine, 0, households, workers, stats);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                Map<String, Object> cpuPerHousehold = cpu.perUnit(households);
                 long ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
                         .completed().count();
                 if (ended < households + warmUp) {
@@ -73,6 +75,7 @@ final class BareEngineBaseline {
                 result.put("warmUpHouseholds", warmUp);
                 result.put("seconds", IdentificationBenchmark.round(seconds));
                 result.put("householdsPerSecond", households == 0 ? 0 : IdentificationBenchmark.round(households / seconds));
+                result.put("cpuMsPerHousehold", cpuPerHousehold);
                 result.put("steps", stats.percentiles());
                 return result;
             } finally {

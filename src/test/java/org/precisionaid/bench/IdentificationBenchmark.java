@@ -124,6 +124,12 @@ class IdentificationBenchmark {
                 double ours = ((Number) ((Map<?, ?>) result.get("s1")).get("householdsPerSecond")).doubleValue();
                 double engine = ((Number) ((Map<?, ?>) result.get("bare")).get("householdsPerSecond")).doubleValue();
                 result.put("s1ToBareRatio", engine == 0 ? 0 : Math.round(ours / engine * 1000) / 1000.0);
+                // the same in CPU per household (JVM and database): steadier than throughput on a shared machine
+                double oursCpu = cpuMs(result.get("s1"));
+                double engineCpu = cpuMs(result.get("bare"));
+                if (oursCpu > 0 && engineCpu > 0) {
+                    result.put("s1ToBareCpuRatio", Math.round(engineCpu / oursCpu * 1000) / 1000.0);
+                }
             }
             result.put("history", history(new JdbcTemplate(dataSource), database));
             result.put("s2", taskQuery(context, database));
@@ -182,6 +188,15 @@ class IdentificationBenchmark {
     }
 
     /** S1: households through the whole identification flow, as the officials would take them. */
+    /** JVM and database CPU milliseconds per household of a throughput result; 0 if not measured. */
+    private static double cpuMs(Object throughput) {
+        Object cpu = ((Map<?, ?>) throughput).get("cpuMsPerHousehold");
+        if (!(cpu instanceof Map<?, ?> parts) || !(parts.get("database") instanceof Number database)) {
+            return 0;
+        }
+        return ((Number) parts.get("jvm")).doubleValue() + database.doubleValue();
+    }
+
     private Map<String, Object> throughput(ConfigurableApplicationContext context) throws Exception {
         // the county's cadres exist before its households reach registration (a cadre per five households), as in a
         // county whose cadres were appointed before the year's identification; not part of the procedure's cost
@@ -192,9 +207,11 @@ class IdentificationBenchmark {
         // the first households run untimed, as the bare engine's do: neither run pays the JIT's warm-up for the other
         households(context, households, households + warmUp, new Stats());
         Stats stats = new Stats();
+        CpuTime cpu = CpuTime.start();
         long start = System.nanoTime();
         households(context, 0, households, stats);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> cpuPerHousehold = cpu.perUnit(households);
         long registered = context.getBean(HouseholdRepository.class).findAll().stream()
                 .filter(household -> household.getStatus() == Status.REGISTERED).count();
         if (registered < households + warmUp) {
@@ -206,6 +223,7 @@ class IdentificationBenchmark {
         result.put("seconds", round(seconds));
         result.put("householdsPerSecond", households == 0 ? 0 : round(households / seconds));
         result.put("engineTransactionsPerSecond", households == 0 ? 0 : round(households * TRANSACTIONS_PER_HOUSEHOLD / seconds));
+        result.put("cpuMsPerHousehold", cpuPerHousehold);
         result.put("steps", stats.percentiles());
         return result;
     }
