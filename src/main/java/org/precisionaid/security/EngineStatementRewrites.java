@@ -38,7 +38,10 @@ final class EngineStatementRewrites {
 
     /** Adds {@code rewrite} at {@code stage} to each of the engine's statements named (full MyBatis ids). */
     static void install(ProcessEngineConfigurationImpl engine, Set<String> statementIds, Stage stage, Rewrite rewrite) {
-        Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
+        install(engine.getSqlSessionFactory().getConfiguration(), statementIds, stage, rewrite);
+    }
+
+    static void install(Configuration mybatis, Set<String> statementIds, Stage stage, Rewrite rewrite) {
         for (String id : statementIds) {
             MappedStatement statement = mybatis.getMappedStatement(id);
             if (!(statement.getSqlSource() instanceof Rewritten)) {
