@@ -65,6 +65,7 @@ final class BareEngineBaseline {
                 drive(engine, 0, households, workers, stats);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Map<String, Object> cpuPerHousehold = cpu.perUnit(households);
+                double othersCpu = cpu.othersSeconds();
                 long ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
                         .completed().count();
                 if (ended < households + warmUp) {
@@ -76,6 +77,7 @@ final class BareEngineBaseline {
                 result.put("seconds", IdentificationBenchmark.round(seconds));
                 result.put("householdsPerSecond", households == 0 ? 0 : IdentificationBenchmark.round(households / seconds));
                 result.put("cpuMsPerHousehold", cpuPerHousehold);
+                result.put("otherProcessesCpuSeconds", othersCpu);
                 result.put("steps", stats.percentiles());
                 return result;
             } finally {

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU spent by this JVM and by the machine's PostgreSQL processes over a stretch of a benchmark. On 2 shared cores
- * throughput moves by 15 % from run to run with what else runs; the CPU a household costs moves far less, so S1 ÷ bare
- * is also given in CPU per household (docs/benchmarks.md B3).
+ * CPU spent by this JVM and by the machine's PostgreSQL processes over a stretch of a benchmark, and by everything else
+ * on the machine. On 2 shared cores throughput moves by 15 % from run to run with what else runs; the CPU a household
+ * costs moves far less, so S1 ÷ bare is also given in CPU per household (docs/benchmarks.md B3). What other processes
+ * used meanwhile says whether the stretch ran on a quiet machine — the load average cannot, as it still counts this
+ * benchmark's own work of the minutes before.
  */
 final class CpuTime {
 
@@ -19,10 +21,12 @@ final class CpuTime {
 
     private final long jvmStart;
     private final double databaseStart;
+    private final double machineStart;
 
     private CpuTime() {
         this.jvmStart = jvmNanos();
         this.databaseStart = databaseSeconds();
+        this.machineStart = machineSeconds();
     }
 
     static CpuTime start() {
@@ -41,6 +45,36 @@ final class CpuTime {
             result.put("database", IdentificationBenchmark.round((database - databaseStart) * 1e3 / units));
         }
         return result;
+    }
+
+    /**
+     * Seconds of CPU that processes other than this JVM and PostgreSQL used since the start, over all cores (about 0
+     * on a quiet machine); -1 without /proc.
+     */
+    double othersSeconds() {
+        double machine = machineSeconds();
+        double database = databaseSeconds();
+        if (machine < 0 || machineStart < 0 || database < 0 || databaseStart < 0) {
+            return -1;
+        }
+        double ours = (jvmNanos() - jvmStart) / 1e9 + (database - databaseStart);
+        return IdentificationBenchmark.round(Math.max(0, machine - machineStart - ours));
+    }
+
+    /** Busy CPU time of the whole machine (the first line of /proc/stat: all but idle and iowait), -1 without it. */
+    private static double machineSeconds() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long jvmNanos() {

@@ -212,6 +212,7 @@ class IdentificationBenchmark {
         households(context, 0, households, stats);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> cpuPerHousehold = cpu.perUnit(households);
+        double othersCpu = cpu.othersSeconds();
         long registered = context.getBean(HouseholdRepository.class).findAll().stream()
                 .filter(household -> household.getStatus() == Status.REGISTERED).count();
         if (registered < households + warmUp) {
@@ -224,6 +225,7 @@ class IdentificationBenchmark {
         result.put("householdsPerSecond", households == 0 ? 0 : round(households / seconds));
         result.put("engineTransactionsPerSecond", households == 0 ? 0 : round(households * TRANSACTIONS_PER_HOUSEHOLD / seconds));
         result.put("cpuMsPerHousehold", cpuPerHousehold);
+        result.put("otherProcessesCpuSeconds", othersCpu);
         result.put("steps", stats.percentiles());
         return result;
     }
@@ -376,6 +378,7 @@ class IdentificationBenchmark {
         Stats stats = new Stats();
         List<String> townships = VILLAGES.stream().map(v -> v.substring(0, 9)).distinct().toList();
         TaskService tasks = context.getBean(TaskService.class);
+        CpuTime cpu = CpuTime.start();
         for (int i = 0; i < queries; i++) {
             signedIn(identity, "township." + townships.get(i % townships.size()), () -> {
                 stats.time("firstPage50", () -> filters.listPage(filterId, 0, 50));
@@ -385,6 +388,7 @@ class IdentificationBenchmark {
                 stats.time("count", () -> filters.count(filterId));
             });
         }
+        double othersCpu = cpu.othersSeconds();
         if (Boolean.getBoolean("bench.explain") && "postgres".equals(database)) {
             // every township: the p95 of 300 queries round-robin is the largest township's (half the tasks here)
             explainFilterQuery(context, filterId, townships.stream().map(t -> "township." + t).toList());
@@ -394,6 +398,9 @@ class IdentificationBenchmark {
         result.put("seedSeconds", round(seedSeconds));
         result.put("queries", queries);
         result.put("latency", stats.percentiles());
+        // the queries run one at a time after the seeding, whose 4 workers still lift the load average: this says
+        // whether anything else ran beside them
+        result.put("otherProcessesCpuSeconds", othersCpu);
         return result;
     }
 
