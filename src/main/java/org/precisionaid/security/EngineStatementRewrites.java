@@ -19,6 +19,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 final class EngineStatementRewrites {
 
+    /** The task list (Tasklist's filters, the task REST and Java queries) and its count, as the engine maps them. */
+    static final String TASK_LIST = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria";
+    static final String TASK_COUNT =
+            "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria";
+    static final Set<String> TASK_LIST_AND_COUNT = Set.of(TASK_LIST, TASK_COUNT);
+
     /** The order in which the rewrites apply to a statement, whichever installs first. */
     enum Stage {
         /** {@link TaskListSemiJoin}: it must see the engine's own SQL. */

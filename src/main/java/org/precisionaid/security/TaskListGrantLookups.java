@@ -1,6 +1,5 @@
 package org.precisionaid.security;
 
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,10 +37,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "precision-aid.engine.uncorrelated-task-grants", havingValue = "true", matchIfMissing = true)
 public class TaskListGrantLookups extends AbstractCamundaConfiguration {
 
-    static final Set<String> STATEMENTS = Set.of(
-            "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria",
-            "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria");
-
     /**
      * {@code X IN (SELECT A.RESOURCE_ID_ FROM ... AND A.RESOURCE_ID_ = X)} within one subquery (no nested SELECT
      * between the two), X a column such as {@code RES.ID_} or {@code D.KEY_}.
@@ -61,8 +56,8 @@ public class TaskListGrantLookups extends AbstractCamundaConfiguration {
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if ("postgres".equals(configuration.getDatabaseType())) {
             // the session factory and its statements exist after init
-            EngineStatementRewrites.install(configuration, STATEMENTS, EngineStatementRewrites.Stage.GRANT_LOOKUPS,
-                    TaskListGrantLookups::rewritten);
+            EngineStatementRewrites.install(configuration, EngineStatementRewrites.TASK_LIST_AND_COUNT,
+                    EngineStatementRewrites.Stage.GRANT_LOOKUPS, TaskListGrantLookups::rewritten);
         }
     }
 
@@ -71,7 +66,7 @@ public class TaskListGrantLookups extends AbstractCamundaConfiguration {
      * few per-row look-ups each, cheaper than reading all of the group's grants. It keeps them.
      */
     private static String rewritten(String statementId, String sql) {
-        return statementId.endsWith(".selectTaskByQueryCriteria") && TaskListSemiJoin.stopsAfterItsPage(sql)
+        return EngineStatementRewrites.TASK_LIST.equals(statementId) && TaskListSemiJoin.stopsAfterItsPage(sql)
                 ? sql : uncorrelated(sql);
     }
 

@@ -68,7 +68,7 @@ public class TaskListSemiJoin extends AbstractCamundaConfiguration {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if ("postgres".equals(configuration.getDatabaseType())) {
-            EngineStatementRewrites.install(configuration, TaskListGrantLookups.STATEMENTS,
+            EngineStatementRewrites.install(configuration, EngineStatementRewrites.TASK_LIST_AND_COUNT,
                     EngineStatementRewrites.Stage.SEMI_JOIN, (statement, sql) -> logged(sql, semiJoin(sql)));
         }
     }
