@@ -9,20 +9,31 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.precisionaid.support.WebappSession;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.precisionaid.security.engine.ServerChosenValues;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The count beside 本组待办 / My group's tasks (whose SQL {@link TaskListGrantLookups} reshapes, ADR 0031) counts
  * exactly what the official may list: his township's tasks, not a neighbour's, and not a task whose READ was
- * revoked from him — on PostgreSQL (reshaped SQL) and on H2 (the engine's).
+ * revoked from him — on PostgreSQL (reshaped SQL) and on H2 (the engine's), through the Java API, /engine-rest and
+ * the webapps' API (Tasklist's).
  */
 abstract class TaskCountAuthorization {
 
@@ -40,6 +51,14 @@ abstract class TaskCountAuthorization {
     FilterService filters;
     @Autowired
     AuthorizationService authorizations;
+    @Autowired
+    TestRestTemplate rest;
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void theCountIsWhatTheOfficialMayListNoMore() {
@@ -64,10 +83,44 @@ abstract class TaskCountAuthorization {
             assertThat(counted).isEqualTo(listed.size()).isEqualTo(before - 1);
             assertThat(listed).contains(taskOf(own.get(1)), taskOf(own.get(2)))
                     .doesNotContain(revoked, taskOf(neighbours));
+            // Tasklist asks through the webapps' API, other clients through /engine-rest: the same answer at both
+            for (String door : doors()) {
+                JsonNode count = through(door, "/filter/" + filterId + "/count");
+                JsonNode page = through(door, "/filter/" + filterId + "/list?firstResult=0&maxResults=2000");
+                assertThat(count.path("count").asLong()).as(door).isEqualTo(counted);
+                List<String> pageIds = new java.util.ArrayList<>();
+                page.forEach(task -> pageIds.add(task.path("id").asText()));
+                assertThat(pageIds).as(door).containsExactlyInAnyOrderElementsOf(listed);
+            }
         } finally {
             authorizations.deleteAuthorization(revoke.getId());
         }
         assertThat(as(identity, OWN_TOWNSHIP, () -> filters.count(filterId))).isEqualTo(before);
+    }
+
+    /** /engine-rest and the webapps' API, each for this context's engine (the PostgreSQL tests' has a name). */
+    List<String> doors() {
+        return List.of("/engine-rest/engine/" + engine.getName(), "/camunda/api/engine/engine/" + engine.getName());
+    }
+
+    /** The township official's POST of an empty query to {@code path} through one of the two engine APIs. */
+    JsonNode through(String door, String path) {
+        try {
+            if (door.startsWith("/engine-rest")) {
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.APPLICATION_JSON);
+                ResponseEntity<String> answer = rest.withBasicAuth(OWN_TOWNSHIP, "demo")
+                        .postForEntity(door + path, new HttpEntity<>("{}", headers), String.class);
+                assertThat(answer.getStatusCode().value()).as(door + path).isEqualTo(200);
+                return json.readTree(answer.getBody());
+            }
+            var answer = WebappSession.login(port, engine.getName(), OWN_TOWNSHIP, "demo", "tasklist")
+                    .postJson(door + path, "{}");
+            assertThat(answer.statusCode()).as(door + path).isEqualTo(200);
+            return json.readTree(answer.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String open(String village) {

@@ -34,9 +34,14 @@ public final class WebappSession {
 
     /** Opens one of the webapps (tasklist, cockpit, admin) and logs in there. */
     public static WebappSession login(int port, String userId, String password, String app) {
+        return login(port, "default", userId, password, app);
+    }
+
+    /** As above, on the engine of that name (the PostgreSQL tests' engine is not the default one). */
+    public static WebappSession login(int port, String engine, String userId, String password, String app) {
         WebappSession session = new WebappSession("http://localhost:" + port);
-        session.send("GET", "/camunda/app/" + app + "/default/", null, null);
-        HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
+        session.send("GET", "/camunda/app/" + app + "/" + engine + "/", null, null);
+        HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/" + engine + "/login/" + app,
                 "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
                         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         if (login.statusCode() != 200) {
