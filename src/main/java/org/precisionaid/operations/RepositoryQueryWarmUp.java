@@ -16,6 +16,7 @@ import org.hibernate.query.hql.internal.HqlParseTreeBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -42,7 +43,7 @@ import org.springframework.util.ClassUtils;
  * with Spring Data's own message, when its real repository is created.
  */
 @Component
-class RepositoryQueryWarmUp implements BeanFactoryPostProcessor, BeanPostProcessor {
+class RepositoryQueryWarmUp implements BeanFactoryPostProcessor, BeanPostProcessor, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryQueryWarmUp.class);
 
@@ -75,6 +76,12 @@ class RepositoryQueryWarmUp implements BeanFactoryPostProcessor, BeanPostProcess
             entityManagerFactory.complete(factory);
         }
         return bean;
+    }
+
+    /** A start that failed before the entity manager factory existed: the thread stops waiting for it. */
+    @Override
+    public void destroy() {
+        entityManagerFactory.complete(null);
     }
 
     /** The interfaces of the context's JPA repositories, read from their bean definitions (none is created here). */
