@@ -1,11 +1,11 @@
 package org.precisionaid.operations;
 
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,11 +57,15 @@ class RepositoryQueryWarmUp implements BeanFactoryPostProcessor, BeanPostProcess
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         List<Class<?>> repositories = repositoryInterfaces(beanFactory);
         Thread thread = new Thread(() -> {
-            parseDeclaredQueries(repositories);
-            EntityManagerFactory factory = entityManagerFactory.completeOnTimeout(null, 3, TimeUnit.MINUTES).join();
-            if (factory != null) {
-                warm(factory, beanFactory.getBeanClassLoader(), repositories);
-            } else {
+            try {
+                parseDeclaredQueries(repositories);
+                EntityManagerFactory factory = entityManagerFactory.completeOnTimeout(null, 3, TimeUnit.MINUTES).join();
+                if (factory != null) {
+                    warm(factory, beanFactory.getBeanClassLoader(), repositories);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Queries not parsed ahead: {}", e.toString()); // the main thread parses them as it would have
+            } finally {
                 finished.countDown();
             }
         }, "repository-query-warm-up");
