@@ -104,7 +104,7 @@ public class IncomeEntries implements JavaDelegate, TaskListener {
             throw Officials.pleaseCorrect(e, message -> message.replace("amountFen", "amountYuan")
                     .replace("date:", "entryDate:"));
         } catch (RuntimeException e) {
-            throw new ProcessEngineException("请更正 / Please correct — " + e.getMessage(), e);
+            throw Officials.pleaseCorrect(e);
         }
     }
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.precisionaid.monitoring.MonitoringCase.Channel;
 import org.precisionaid.monitoring.MonitoringStarter;
+import org.precisionaid.procedure.Officials;
 import org.precisionaid.procedure.ProcessBean;
 import org.precisionaid.region.RegionService;
 import org.precisionaid.registry.Household;
@@ -82,7 +83,7 @@ public class CadreVisits implements JavaDelegate, TaskListener {
                         actor(task));
             }
         } catch (FieldRuleException e) {
-            throw RegistrationPairing.pleaseCorrect(e);
+            throw Officials.pleaseCorrect(e);
         }
     }
 

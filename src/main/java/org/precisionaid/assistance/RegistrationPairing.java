@@ -2,11 +2,11 @@ package org.precisionaid.assistance;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.precisionaid.procedure.Officials;
 import org.precisionaid.procedure.ProcessBean;
 import org.precisionaid.web.FieldRuleException;
 import org.springframework.stereotype.Component;
@@ -43,15 +43,11 @@ public class RegistrationPairing implements TaskListener {
             try {
                 assistance.checkPairable(cadreId(task.getVariable(CADRE_ID)), regionCode);
             } catch (FieldRuleException e) {
-                throw pleaseCorrect(e);
+                throw Officials.pleaseCorrect(e);
             }
         }
     }
 
-    /** What Tasklist shows above the form; the task stays open. */
-    public static ProcessEngineException pleaseCorrect(FieldRuleException rule) {
-        return new ProcessEngineException("请更正 / Please correct — " + rule.getMessage(), rule);
-    }
 
     /** {label, value} pairs, value the cadre id as text (what form-js submits back), never a phone. */
     TypedValue options(String regionCode) {

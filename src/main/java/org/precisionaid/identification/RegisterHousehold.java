@@ -1,12 +1,13 @@
 package org.precisionaid.identification;
 
-import org.precisionaid.procedure.ProcessBean;
 import static org.precisionaid.identification.ProcessVariables.FILE_CARD_NO;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.precisionaid.assistance.AssistanceService;
 import org.precisionaid.assistance.RegistrationPairing;
+import org.precisionaid.procedure.Officials;
+import org.precisionaid.procedure.ProcessBean;
 import org.precisionaid.registry.FileCard;
 import org.precisionaid.registry.HouseholdService;
 import org.precisionaid.web.FieldRuleException;
@@ -35,7 +36,7 @@ public class RegisterHousehold implements JavaDelegate {
             assistance.pairAtRegistration(householdId,
                     RegistrationPairing.cadreId(execution.getVariable(RegistrationPairing.CADRE_ID)), actor);
         } catch (FieldRuleException e) {
-            throw RegistrationPairing.pleaseCorrect(e);
+            throw Officials.pleaseCorrect(e);
         }
         execution.setVariable(FILE_CARD_NO, card.getCardNo());
     }

@@ -2,7 +2,6 @@ package org.precisionaid.procedure;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -18,13 +17,13 @@ public final class Officials {
     }
 
     /** The message Tasklist shows above the form when an entry breaks a rule; the task stays open. */
-    public static ProcessEngineException pleaseCorrect(RuntimeException rule) {
+    public static PleaseCorrect pleaseCorrect(RuntimeException rule) {
         return pleaseCorrect(rule, UnaryOperator.identity());
     }
 
     /** As {@link #pleaseCorrect(RuntimeException)}, with the field paths put into the form's words. */
-    public static ProcessEngineException pleaseCorrect(RuntimeException rule, UnaryOperator<String> describe) {
-        return new ProcessEngineException("请更正 / Please correct — " + describe.apply(rule.getMessage()), rule);
+    public static PleaseCorrect pleaseCorrect(RuntimeException rule, UnaryOperator<String> describe) {
+        return new PleaseCorrect(describe.apply(rule.getMessage()), rule);
     }
 
     public static Authentication current() {

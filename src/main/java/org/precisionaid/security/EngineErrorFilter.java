@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.precisionaid.procedure.PleaseCorrect;
 import org.precisionaid.security.engine.FormContractViolation;
 import org.precisionaid.web.ApiExceptionHandler;
 import org.precisionaid.web.DatabaseOutage;
@@ -19,12 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Two kinds of engine failure that are no programming error, answered by both engine APIs as a 500 with an engine
- * message, become problem details an official understands (Camunda's {@code message} field is kept, so Tasklist
+ * Engine failures that are no programming error, answered by both engine APIs with an engine message (most as a
+ * 500), become problem details an official understands (Camunda's {@code message} field is kept, so Tasklist
  * shows the text): two officials claimed or completed the same task at the same moment → 409 (also when the later
  * claim was refused for want of rights the earlier claim took); the database cannot be
  * reached → 503 (see {@link DatabaseOutage}); a call refused for sending what the form does not ask for → 400 naming
- * each field ({@link FormContractViolation}; the engine itself answers 500 for a refused start).
+ * each field ({@link FormContractViolation}; the engine itself answers 500 for a refused start); entries a rule of
+ * the procedure refused ({@link PleaseCorrect}, 400 from the engine) → the same problem detail at both doors.
  */
 public class EngineErrorFilter extends OncePerRequestFilter {
 
@@ -36,8 +38,7 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             // (the second of two actions on one task waits for the first, see OneActionPerTask)
             "Cannot find task with id");
 
-    /** What {@code Officials.pleaseCorrect} puts before a listener's refusal of a form's entries. */
-    private static final String PLEASE_CORRECT = "请更正 / Please correct";
+    private static final String PLEASE_CORRECT = PleaseCorrect.PREFIX;
 
     /** {@code …/task/{id}/claim} on either engine API. */
     private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(".*/task/([^/]+)/claim$");
@@ -66,6 +67,9 @@ public class EngineErrorFilter extends OncePerRequestFilter {
             // the engine answers a refused start with 500: the caller sent what his form does not ask for
             replace(buffered, HttpStatus.BAD_REQUEST, "form-contract", "表单之外的输入 / Input the form does not ask for",
                     violation.getMessage(), java.util.Map.of("errors", violation.errors()));
+        } else if (buffered.getStatus() == HttpStatus.BAD_REQUEST.value()
+                && errorMessage(buffered.getContentAsByteArray()).contains(PLEASE_CORRECT)) {
+            pleaseCorrect(buffered);
         } else if (buffered.getStatus() == HttpStatus.FORBIDDEN.value() && claimedByAnother(request)) {
             // a colleague claimed it a moment earlier: the claim took the group's right to work on it with it
             replace(buffered, HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict",
@@ -76,15 +80,24 @@ public class EngineErrorFilter extends OncePerRequestFilter {
                 replace(buffered, HttpStatus.CONFLICT, "concurrent-change", "冲突 / Conflict",
                         ApiExceptionHandler.CONCURRENT_CHANGE);
             } else if (text.contains(PLEASE_CORRECT)) {
-                // a listener refused the official's entries (Officials.pleaseCorrect): his input, not a server fault
-                String message = errorMessage(buffered.getContentAsByteArray());
-                replace(buffered, HttpStatus.BAD_REQUEST, "please-correct", PLEASE_CORRECT, message);
+                pleaseCorrect(buffered); // a correction the engine did not see as one (EntryCorrections)
             } else if (DatabaseOutage.MESSAGE_MARKERS.stream().anyMatch(text::contains)) {
                 replace(buffered, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseOutage.TITLE,
                         DatabaseOutage.DETAIL);
             }
         }
         buffered.copyBodyToResponse();
+    }
+
+    /**
+     * A rule of the procedure refused the official's entries ({@link PleaseCorrect}): his input, not a server fault.
+     * The engine APIs put "Cannot submit task form …: " before it; Tasklist shows what he is to correct.
+     */
+    private void pleaseCorrect(ContentCachingResponseWrapper buffered) throws IOException {
+        String message = errorMessage(buffered.getContentAsByteArray());
+        int correction = message.indexOf(PLEASE_CORRECT);
+        replace(buffered, HttpStatus.BAD_REQUEST, "please-correct", PLEASE_CORRECT,
+                correction < 0 ? message : message.substring(correction));
     }
 
     /** A refused claim of a task that someone else holds now (read after the request, without the caller's rights). */
